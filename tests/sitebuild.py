@@ -1,0 +1,27 @@
+"""Build the site (or a variant of it) into a folder, for tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def mkdocs_build(config: Path, site_dir: Path, check: bool = True) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` as a reader of the README would; return the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        capture_output=True, text=True, env=env, cwd=config.parent,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    """Every HTML page of a built site, sorted."""
+    return sorted(site_dir.rglob("*.html"))
