@@ -44,11 +44,3 @@ def browser(playwright_instance):
     yield browser
     browser.close()
 
-
-def page_urls(site_dir: Path) -> list[str]:
-    """Site-relative URLs of every page (directory URLs, as readers see them)."""
-    urls = []
-    for page in html_pages(site_dir):
-        rel = page.relative_to(site_dir).as_posix()
-        urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-    return urls

@@ -25,3 +25,12 @@ def mkdocs_build(config: Path, site_dir: Path, check: bool = True) -> subprocess
 def html_pages(site_dir: Path) -> list[Path]:
     """Every HTML page of a built site, sorted."""
     return sorted(site_dir.rglob("*.html"))
+
+
+def docs_page_urls(docs_dir: Path = ROOT / "docs") -> list[str]:
+    """Directory URLs of every Markdown page in docs/ (what `use_directory_urls` publishes)."""
+    urls = []
+    for source in sorted(docs_dir.rglob("*.md")):
+        rel = source.relative_to(docs_dir).with_suffix("").as_posix()
+        urls.append("" if rel == "index" else rel.removesuffix("/index") + "/")
+    return urls

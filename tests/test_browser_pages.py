@@ -1,0 +1,65 @@
+"""Every page in real Chromium: light and dark, phone and desktop.
+
+axe-core finds no violations, nothing is logged as an error, nothing is requested from another
+origin, and "Get help now" is reachable from the top of the page with the keyboard alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import SCHEMES, VIEWPORTS, format_violations, new_page, run_axe
+from sitebuild import docs_page_urls
+
+MAX_TABS_TO_HELP = 8
+URLS = docs_page_urls() + ["404.html"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("url", URLS)
+def test_page_in_browser(browser, base_url, url, scheme, viewport):
+    page, watch = new_page(browser, base_url, scheme=scheme, viewport=viewport)
+    try:
+        response = page.goto(base_url + url, wait_until="networkidle")
+        assert response is not None and (response.ok or url == "404.html"), url
+        actual = page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
+        assert actual == (scheme == "dark")
+        violations = run_axe(page)
+        assert not violations, f"{url} {scheme} {viewport}:\n{format_violations(violations)}"
+        assert not watch.console_errors, watch.console_errors
+        assert not watch.page_errors, watch.page_errors
+        assert not watch.other_origin_requests, watch.other_origin_requests
+    finally:
+        page.context.close()
+
+
+def tab_to_help_link(page) -> int | None:
+    """Press Tab from the top of the page until the help link has focus; return the count."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    for count in range(1, MAX_TABS_TO_HELP + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('md-header__help')"):
+            return count
+    return None
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("url", [u for u in URLS if u != "404.html"])
+def test_help_link_reachable_by_keyboard(browser, base_url, site_dir, url, viewport):
+    html = (site_dir / url / "index.html").read_text("utf-8")
+    if "md-header" not in html:  # the chrome-less embed shows crisis help in its body instead
+        assert "crisis-help" in html, url
+        return
+    page, _ = new_page(browser, base_url, viewport=viewport)
+    try:
+        page.goto(base_url + url)
+        tabs = tab_to_help_link(page)
+        assert tabs is not None, f"{url}: help link not reached in {MAX_TABS_TO_HELP} Tab presses"
+        assert page.locator("a.md-header__help").is_visible()
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/get-help-now/")
+    finally:
+        page.context.close()
