@@ -112,9 +112,14 @@ def test_no_empty_values_leak_into_pages(pages, site_dir, needle):
             assert needle not in text, (page.relative_to(site_dir), needle)
 
 
-def test_default_site_has_no_booking_button(pages):
+def test_default_site_has_no_booking_button(pages, site_dir):
+    # Without `booking_url` there is nothing to book: no booking block, no "Book a coaching" link.
+    assert (site_dir / "self-assessment" / "index.html").is_file()
     for page in pages:
-        assert "Book" not in soup(page).get_text(" ").replace("Bookmark", ""), page
+        doc = soup(page)
+        assert not doc.select(".sa-booking"), page.relative_to(site_dir)
+        links = [a.get_text(" ", strip=True) for a in doc.find_all("a")]
+        assert not [text for text in links if text.lower().startswith("book")], (page.relative_to(site_dir), links)
 
 
 def test_page_shows_last_reviewed_date(site_dir):

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as etree
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string_in
@@ -47,6 +48,20 @@ def _digits(number: str) -> str:
     return "".join(ch for ch in number if ch.isdigit() or ch == "+")
 
 
+def _site_name(url: str) -> str:
+    """The host of a source URL: short enough for a phone screen, enough to know whose page it is."""
+    host = urlsplit(url).netloc
+    return host[4:] if host.startswith("www.") else host
+
+
+def render_source(parent: etree.Element, url: str, checked: str) -> etree.Element:
+    """"Source: example.org (checked November 27, 2026)." with the full URL as the link."""
+    p = el(parent, "p", "Source: ", class_="crisis-source")
+    link = el(p, "a", _site_name(url), href=url)
+    link.tail = f" (checked {_long_date(checked)})."
+    return p
+
+
 def contact_link(parent: etree.Element, contact: dict[str, str]) -> etree.Element:
     """One way to reach a line: tel:, sms:, a chat page or an email address."""
     if "call" in contact:
@@ -69,6 +84,7 @@ def render_emergency(parent: etree.Element, region: dict[str, Any]) -> etree.Ele
         link.tail = " or "
         also = el(p, "a", emergency["also"], href=f"tel:{_digits(emergency['also'])}")
         also.tail = " now."
+    render_source(parent, emergency["source"], emergency["checked"])
     return p
 
 
@@ -84,9 +100,7 @@ def render_line(parent: etree.Element, line: dict[str, Any], heading: str = "h4"
     facts = el(item, "p", class_="crisis-line__facts")
     el(facts, "span", f"Open: {line['hours']}.")
     el(facts, "span", f"Languages: {', '.join(line['languages'])}.")
-    source = el(item, "p", "Source: ", class_="crisis-line__source")
-    link = el(source, "a", line["source"].split("//", 1)[1].rstrip("/"), href=line["source"])
-    link.tail = f" (checked {_long_date(line['checked'])})."
+    render_source(item, line["source"], line["checked"])
     return item
 
 

@@ -6,8 +6,9 @@ expected, so an editor can fix the data without reading code.
 
 from __future__ import annotations
 
+import copy
 import json
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -41,8 +42,9 @@ def format_path(parts) -> str:
     return out
 
 
-class _StringDatesLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text, so the schema (not PyYAML) judges them."""
+class _StringDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader (libyaml's parser when PyYAML has it: several times faster) that keeps dates
+    as text, so the schema (not PyYAML) judges them."""
 
 
 _StringDatesLoader.yaml_implicit_resolvers = {
@@ -51,10 +53,15 @@ _StringDatesLoader.yaml_implicit_resolvers = {
 }
 
 
+@cache
+def _validator(schema_name: str) -> Draft202012Validator:
+    """One compiled validator per schema, reused by every page that renders the same data."""
+    return Draft202012Validator(load_schema(schema_name), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
 def validate(data: Any, schema_name: str, source: str) -> Any:
     """Check `data` against a packaged schema; raise DataError on the first (deepest) problem."""
-    validator = Draft202012Validator(load_schema(schema_name), format_checker=Draft202012Validator.FORMAT_CHECKER)
-    errors = sorted(validator.iter_errors(data), key=lambda e: (-len(e.absolute_path), e.message))
+    errors = sorted(_validator(schema_name).iter_errors(data), key=lambda e: (-len(e.absolute_path), e.message))
     if errors:
         error = best_match(errors[:1])  # descends into oneOf/anyOf to the branch that fits best
         # Name the offending key itself for unknown keys, not just the object that holds it.
@@ -73,13 +80,24 @@ def _raise(source: str, path: str, problem: str):
 
 
 def load_yaml(path: str | Path, schema_name: str) -> Any:
-    """Read a YAML file and validate it; errors name the file."""
+    """Read a YAML file and validate it; errors name the file.
+
+    Several pages (and the plugin) load the same file in one build: the parsed, checked data is
+    kept per file text, so an edited file is read afresh, and each caller gets its own copy.
+    """
     path = Path(path)
     source = str(path)
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=_StringDatesLoader)  # noqa: S506 (safe subclass)
+        text = path.read_text("utf-8")
     except FileNotFoundError:
         raise DataError(source, "", "file not found") from None
+    return copy.deepcopy(_parse_and_validate(text, schema_name, source))
+
+
+@lru_cache(maxsize=16)
+def _parse_and_validate(text: str, schema_name: str, source: str) -> Any:
+    try:
+        data = yaml.load(text, Loader=_StringDatesLoader)  # noqa: S506 (safe subclass)
     except yaml.YAMLError as exc:
         raise DataError(source, "", f"not valid YAML ({exc})") from None
     return validate(data, schema_name, source)

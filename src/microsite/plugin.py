@@ -12,15 +12,21 @@ import yaml
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 from .crisis import check_region, load_crisis_lines
 from .data import DataError
-from .practice import resolve_practice
+from .headers import write_headers
+from .practice import SOURCE, resolve_practice
+from .self_assessment.model import load_self_assessment
+from .robots import write_robots
+from .seo import faq_page_json_ld, website_json_ld
 
 
 class MicrositeConfig(Config):
     crisis_data = config_options.Type(str, default="data/crisis-lines.yml")
+    faq_page = config_options.Type(str, default="faq.md")  # source of the FAQPage structured data
+    self_assessment_data = config_options.Type(str, default="data/self-assessment.yml")
 
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
@@ -30,12 +36,19 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             practice = resolve_practice(config.extra.get("practice"), config.site_url)
             crisis_path = root / self.config.crisis_data
             check_region(load_crisis_lines(crisis_path), practice["region"])
+            load_self_assessment(root / self.config.self_assessment_data)  # fail early, with the path
         except DataError as exc:
             raise PluginError(str(exc)) from None
         config.extra["practice"] = practice
+        _brand_theme(config, practice)
         config.mdx_configs.setdefault("microsite.crisis", {}).update(
             region=practice["region"], data=str(crisis_path)
         )
+        config.mdx_configs.setdefault("microsite.self_assessment", {}).update(
+            region=practice["region"], booking_url=practice["booking_url"] or "",
+            data=str(root / self.config.self_assessment_data), crisis_data=str(crisis_path),
+        )
+        config.mdx_configs.setdefault("microsite.publisher", {}).update(name=practice["name"], website=practice["website"])
         return config
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -47,3 +60,31 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             except yaml.YAMLError as exc:
                 raise PluginError(f"{page.file.src_uri}: front matter is not valid YAML: {exc}") from None
         return markdown
+
+    def on_page_context(self, context, page, config, nav):
+        # Structured data for search engines; templates only print `json_ld`.
+        practice = config.extra["practice"]
+        json_ld = []
+        if page.is_homepage:
+            json_ld.append(website_json_ld(config.site_name, config.site_url or "/", config.site_description,
+                                           practice["name"], practice["website"]))
+        if page.file.src_uri == self.config.faq_page:
+            json_ld.append(faq_page_json_ld(page.content or ""))
+        context["json_ld"] = [item for item in json_ld if item]
+        return context
+
+    @event_priority(-100)  # after every other plugin (minify writes fingerprinted files then)
+    def on_post_build(self, config):
+        # Security headers and robots.txt describe the finished files, so they come last.
+        write_headers(Path(config.site_dir), config.extra["practice"]["embed_origins"])
+        write_robots(Path(config.site_dir), config.site_url)
+
+
+def _brand_theme(config, practice):
+    """The practice's logo in the header, and the logo linking to the practice's own website."""
+    if practice["logo"]:
+        if not (Path(config.docs_dir) / practice["logo"]).is_file():
+            raise PluginError(f"{SOURCE}: logo: expected an image file under docs/, got {practice['logo']!r}")
+        config.theme["logo"] = practice["logo"]
+    if practice["website"] and practice["website"] != config.site_url:
+        config.extra.setdefault("homepage", practice["website"])

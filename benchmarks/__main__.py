@@ -1,0 +1,114 @@
+"""scripts/bench: weigh and time the site against bare Material built from the same docs/.
+
+Usage: scripts/bench [--no-lighthouse] [--no-builds] [--runs 5] [--lighthouse-runs 3]
+                     [--synthetic 10,100,500] [--synthetic-runs 3] [--lighthouse-bare]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from browser import launch
+from sitebuild import ROOT, mkdocs_build
+
+from . import lighthouse, report
+from .baresite import make_bare_project
+from .budgets import self_assessment_assets
+from .buildtime import build_seconds, synthetic_build_seconds
+from .server import serve_compressed
+from .transfer import first_visits, page_paths, repeat_visits
+
+KEY_PAGES = ("", "self-assessment/", "differences/")
+RESULTS_DIR = ROOT / "bench-results"
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="builds timed per site (median)")
+    parser.add_argument("--synthetic", default="10,100,500", help="synthetic page counts ('' for none)")
+    parser.add_argument("--synthetic-runs", type=int, default=3, help="builds timed per synthetic size")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median)")
+    parser.add_argument("--lighthouse-bare", action="store_true", help="run Lighthouse on bare Material too")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-builds", action="store_true", help="skip build timing")
+    return parser.parse_args(argv)
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def measure_pages(sites: dict[str, Path]) -> dict:
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            paths = page_paths()
+            pages = {name: {p: load.to_json() for p, load in first_visits(browser, site, paths).items()}
+                     for name, site in sites.items()}
+            pages["repeat"] = {p: load.to_json() for p, load in repeat_visits(browser, sites["ours"], paths).items()}
+        finally:
+            browser.close()
+    return pages
+
+
+def measure_lighthouse(sites: dict[str, Path], runs: int) -> dict:
+    results: dict = {}
+    for name, site in sites.items():
+        with serve_compressed(site) as served:
+            for path in KEY_PAGES:
+                if not (site / path / "index.html").exists():
+                    continue
+                for factor in lighthouse.FORM_FACTORS:
+                    say(f"lighthouse {name} /{path} {factor}")
+                    try:
+                        result = lighthouse.median_of(served.url + path, factor, runs)
+                    except RuntimeError as exc:
+                        result = {"error": str(exc)}
+                    results.setdefault(name, {}).setdefault(path, {})[factor] = result
+    return results
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    results: dict = {}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        tmp = Path(tmp)
+        say("building our site and bare Material from the same docs/")
+        bare_config = make_bare_project(ROOT, tmp / "bare-project")
+        sites = {"ours": tmp / "ours", "bare": tmp / "bare"}
+        mkdocs_build(ROOT / "mkdocs.yml", sites["ours"])
+        mkdocs_build(bare_config, sites["bare"])
+
+        say("loading every page in Chromium")
+        results["pages"] = measure_pages(sites)
+        try:
+            results["self_assessment_assets"] = self_assessment_assets(ROOT / "docs")
+        except FileNotFoundError as exc:
+            results["self_assessment_assets"] = str(exc)
+
+        if not args.no_lighthouse:
+            chosen = sites if args.lighthouse_bare else {"ours": sites["ours"]}
+            results["lighthouse"] = measure_lighthouse(chosen, args.lighthouse_runs)
+
+        if not args.no_builds:
+            say(f"timing builds ({args.runs} each)")
+            builds = {"this site": {"ours": build_seconds(ROOT / "mkdocs.yml", args.runs),
+                                    "bare": build_seconds(bare_config, args.runs)}}
+            for count in (int(n) for n in args.synthetic.split(",") if n.strip()):
+                say(f"timing builds with {count} synthetic pages ({args.synthetic_runs} each)")
+                builds[f"+{count} pages"] = synthetic_build_seconds(ROOT, count, args.synthetic_runs)
+            results["builds"] = builds
+
+    print(report.render(results))
+    path = report.write_json(results, RESULTS_DIR)
+    print(f"\nJSON: {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

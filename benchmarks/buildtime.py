@@ -1,0 +1,35 @@
+"""Build wall time: our site against bare Material, and how both grow with the number of pages."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from sitebuild import mkdocs_build
+
+from .baresite import add_synthetic_pages, copy_project, make_bare_project
+
+
+def build_seconds(config: Path, runs: int) -> float:
+    """Median wall time of `runs` clean `mkdocs build --strict` runs (Python start-up included,
+    as a writer running the command waits for it)."""
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="bench-out-") as out:
+            start = time.perf_counter()
+            mkdocs_build(config, Path(out) / "site")
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def synthetic_build_seconds(root: Path, pages: int, runs: int) -> dict[str, float]:
+    """Median build time of our site and of bare Material, each with `pages` synthetic pages added."""
+    result = {}
+    with tempfile.TemporaryDirectory(prefix="bench-synth-") as tmp:
+        for name, make in (("ours", copy_project), ("bare", make_bare_project)):
+            config = make(root, Path(tmp) / name)
+            add_synthetic_pages(config, pages)
+            result[name] = build_seconds(config, runs)
+    return result

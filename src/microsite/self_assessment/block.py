@@ -1,0 +1,312 @@
+"""The `/// self-assessment` block: the questionnaire as a plain HTML form, enhanced in the browser.
+
+Everything a reader needs is in the HTML: crisis help before the first question, every question
+as a fieldset of radios, every result, and a scoring guide, so the page still works when printed
+or without JavaScript. The script only adds steps, scoring and the share link; it scores from
+the model embedded as JSON in the `data-model` attribute (data, not code).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from markdown.treeprocessors import Treeprocessor
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block, type_boolean
+
+from ..crisis import DEFAULT_DATA as CRISIS_DATA
+from ..crisis import check_region, load_crisis_lines, render_crisis_help
+from ..html import el
+from .model import DEFAULT_DATA, load_self_assessment, model_json
+from .scoring import questions
+
+OP_WORDS = {">=": "{} or more", "<=": "{} or less", ">": "more than {}", "<": "less than {}", "==": "exactly {}"}
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+NOT_A_DIAGNOSIS = (
+    "It is a guide based on your answers today. A licensed professional can help you understand "
+    "what your answers mean for you."
+)
+
+
+def crisis_copy(parent: etree.Element, crisis: dict[str, Any], region: str) -> etree.Element:
+    """The region's crisis help again, without ids or headings (the panel at the top has both).
+
+    Repeated headings would repeat in the table of contents, as navigation landmarks that share
+    one name; the names stay, in bold.
+    """
+    holder = etree.Element("div")
+    help_ = render_crisis_help(holder, crisis, region, show="region")
+    for node in help_.iter():
+        node.attrib.pop("id", None)
+        if node.tag in ("h3", "h4", "h5", "h6"):
+            node.tag = "p"
+            node.set("class", "sa-copy-heading")
+    parent.append(help_)
+    return help_
+
+
+def exclude_from_search(part: etree.Element) -> None:
+    """Keep `part` out of the search index that every page downloads (its words are questions,
+    answers and results, not something a reader searches for; the crisis lines have their own page).
+
+    Material's search skips an element marked `data-search-exclude`, but a heading inside it still
+    opens an (empty) index entry, so each heading is marked too.
+    """
+    for node in part.iter():
+        if node is part or node.tag in HEADINGS:
+            node.set("data-search-exclude", "")
+
+
+def points_text(points: int, label: str) -> str:
+    return f"{points} {label.replace('points', 'point', 1) if points == 1 else label}"
+
+
+def condition_text(condition: dict[str, Any], scales: dict[str, Any]) -> str:
+    """A rule's condition in words, for the scoring guide."""
+    for key, joiner in (("all", " and "), ("any", " or ")):
+        if key in condition:
+            return joiner.join(condition_text(c, scales) for c in condition[key])
+    left = f"your {scales[condition['scale']]['label']}"
+    if "minus" in condition:
+        left += f" minus your {scales[condition['minus']]['label']}"
+        return f"{left} is {OP_WORDS[condition['op']].format(condition['value'])}"
+    return f"{left} are {OP_WORDS[condition['op']].format(condition['value'])}"
+
+
+class SelfAssessment(Block):
+    """`/// self-assessment` renders data/self-assessment.yml. Option `embed: true` opens links in the top window."""
+
+    NAME = "self-assessment"
+    ARGUMENT = False
+    OPTIONS = {"embed": [False, type_boolean]}
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        data = load_self_assessment(self.config["data"])
+        crisis = load_crisis_lines(self.config["crisis_data"])
+        region = check_region(crisis, self.config["region"])
+        # The scoring model is data in an attribute, not a <script type="application/json">:
+        # Material's instant navigation re-creates every <script> in the content without its
+        # `type`, which would run the JSON as code (a CSP violation, or a syntax error).
+        root = el(parent, "div", class_="sa", data_module="self-assessment", data_model=model_json(data))
+        render_crisis_panel(root, crisis, region)
+        el(root, "p", class_="sa-notice", id="sa-notice", hidden="", tabindex="-1")
+        parts = (render_form(root, data, crisis, region), render_guide(root, data),
+                 render_outcome(root, data, crisis, region, self.config["booking_url"]))
+        for part in parts:
+            exclude_from_search(part)
+        self.finished_parts = parts
+        return root
+
+    def on_inline_end(self, block: etree.Element) -> None:
+        # After inline Markdown, so links written in the data (notes) are included too.
+        if self.options["embed"]:
+            for link in block.iter("a"):
+                link.set("target", "_top")
+        keep_out_of_contents(self.finished_parts)
+
+
+# The table of contents (priority 5) lists every h1-h6 in the element tree: headings of steps and
+# results are renamed just before it runs and given their names back just after.
+HIDDEN_HEADING = "sa-heading-"
+
+
+def keep_out_of_contents(parts: tuple[etree.Element, ...]) -> None:
+    """Keep the headings of `parts` out of the page's table of contents (and their permalinks).
+
+    They belong to steps and results shown one at a time: listed in the table of contents (the
+    phone menu) they were dozens of links to hidden places ("Next steps" five times), each with a
+    permalink too. The headings keep their level, ids and meaning in the page.
+    """
+    for part in parts:
+        for node in part.iter():
+            if node.tag in HEADINGS:
+                node.tag = HIDDEN_HEADING + node.tag
+
+
+class RestoreHeadings(Treeprocessor):
+    """Give the headings hidden by `keep_out_of_contents` their names back, after the table of contents."""
+
+    PRIORITY = 4.9  # toc runs at 5
+
+    def run(self, root: etree.Element) -> None:
+        for node in root.iter():
+            if isinstance(node.tag, str) and node.tag.startswith(HIDDEN_HEADING):
+                node.tag = node.tag[len(HIDDEN_HEADING):]
+
+
+def render_crisis_panel(root: etree.Element, crisis: dict[str, Any], region: str) -> None:
+    panel = el(root, "section", class_="sa-crisis", aria_labelledby="sa-crisis-title")
+    el(panel, "h3", "If you need help right now", id="sa-crisis-title")
+    el(panel, "p", "If you are thinking about hurting yourself, or you feel unsafe, you do not need to "
+       "finish these questions. Please reach out now. These lines are free and private.")
+    # The lines themselves are searchable on the crisis help page; here the panel's words are enough.
+    exclude_from_search(render_crisis_help(panel, crisis, region, show="region"))
+
+
+def render_form(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any], region: str) -> etree.Element:
+    form = el(root, "form", class_="sa-form", id="sa-form", novalidate="")
+    # GOV.UK error summary: focused when shown, and announced.
+    errors = el(form, "div", class_="sa-errors", id="sa-errors", tabindex="-1", hidden="", role="alert")
+    el(errors, "h2", "There is a problem", id="sa-errors-title")
+    el(errors, "ul", class_="sa-errors__list")
+    steps = len(data["sections"])
+    progress = el(form, "div", class_="sa-progress", hidden="")
+    el(progress, "p", f"Step 1 of {steps}", id="sa-step-label")
+    el(progress, "progress", max=str(steps), value="1", aria_labelledby="sa-step-label")
+    number = 0
+    for s, section in enumerate(data["sections"]):
+        step = el(form, "section", class_="sa-step", id=f"sa-step-{section['id']}",
+                  data_step=str(s), aria_labelledby=f"sa-h-{section['id']}")
+        el(step, "h2", section["title"], id=f"sa-h-{section['id']}", tabindex="-1")
+        if section.get("intro"):
+            el(step, "p", section["intro"], class_="sa-intro")
+        for question in section["questions"]:
+            number += 1
+            render_question(step, question, number)
+            if any(option.get("crisis") for option in question["options"]):
+                render_alert(step, crisis, region)
+        for note in section.get("notes", []):
+            el(step, "p", note, class_="sa-note")
+    nav = el(form, "div", class_="sa-nav", hidden="")
+    el(nav, "button", "Back", type="button", class_="md-button", data_action="back")
+    el(nav, "button", "Next", type="button", class_="md-button md-button--primary", data_action="next")
+    el(nav, "button", "See my result", type="button", class_="md-button md-button--primary", data_action="result")
+    return form
+
+
+def render_question(step: etree.Element, question: dict[str, Any], number: int) -> None:
+    qid = f"sa-q-{question['id']}"
+    described = " ".join(x for x in (f"{qid}-hint" if question.get("hint") else "", f"{qid}-error") if x)
+    fieldset = el(step, "fieldset", class_="sa-q", id=qid, aria_describedby=described)
+    legend = el(fieldset, "legend")
+    el(legend, "span", f"{number}.", class_="sa-num").tail = " " + question["text"]
+    if question.get("hint"):
+        el(fieldset, "p", question["hint"], class_="sa-hint", id=f"{qid}-hint")
+    el(fieldset, "p", "Choose an answer to this question.", class_="sa-error", id=f"{qid}-error", hidden="")
+    options = el(fieldset, "div", class_="sa-options")
+    for i, option in enumerate(question["options"]):
+        row = el(options, "div", class_="sa-option")
+        el(row, "input", type="radio", name=question["id"], id=f"{qid}-{i}", value=str(i),
+           data_crisis="" if option.get("crisis") else None)
+        el(row, "label", option["label"], for_=f"{qid}-{i}")
+
+
+def render_alert(step: etree.Element, crisis: dict[str, Any], region: str) -> None:
+    """Shown at once when the reader picks a crisis answer (before any button)."""
+    alert = el(step, "div", class_="sa-alert", id="sa-alert", hidden="")
+    el(alert, "h3", "Please reach out now")
+    el(alert, "p", "Thank you for telling us. These questions are not the right tool for how you feel "
+       "right now. Please talk to someone today. These lines are free, private and open now.", role="alert")
+    crisis_copy(alert, crisis, region)
+    el(alert, "p", "You can still keep going with the questions if you want to. Your result will start with these lines.")
+
+
+def render_guide(root: etree.Element, data: dict[str, Any]) -> etree.Element:
+    """Scoring by hand: for print and for browsers without JavaScript."""
+    guide = el(root, "details", class_="sa-guide", open="")
+    el(guide, "summary", "How to score it yourself")
+    el(guide, "p", "Each answer gives points. Add up the points of each kind. Then go down the list "
+       "of results: the first one that is true for you is your result.")
+    el(guide, "h3", "Points for each answer")
+    points_list = el(guide, "ol", class_="sa-guide__points")
+    for question in questions(data):
+        item = el(points_list, "li", question["text"])
+        options = el(item, "ul")
+        for option in question["options"]:
+            parts = [points_text(n, data["scales"][scale]["label"]) for scale, n in option["points"].items()]
+            el(options, "li", f"{option['label']}: {' and '.join(parts)}")
+    el(guide, "h3", "Which result")
+    rules = el(guide, "ol", class_="sa-guide__rules")
+    titles = {result["id"]: result["title"] for result in data["results"]}
+    for r, rule in enumerate(data["rules"]):
+        if "when" in rule:
+            lead = "If " if r == 0 else "Otherwise, if "
+            text = f"{lead}{condition_text(rule['when'], data['scales'])}: {titles[rule['result']]}."
+        else:
+            text = f"Otherwise: {titles[rule['result']]}."
+        el(rules, "li", text)
+    return guide
+
+
+def render_outcome(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any], region: str,
+                   booking_url: str | None) -> etree.Element:
+    outcome = el(root, "div", class_="sa-outcome", id="sa-outcome", role="status")
+    el(outcome, "h2", "What your answers may suggest", id="sa-outcome-title")
+    for result in data["results"]:
+        render_result(outcome, result, data, crisis, region, booking_url)
+    mine = el(outcome, "div", class_="sa-mine", hidden="")
+    el(mine, "h3", "Your answers")
+    el(mine, "ol", class_="sa-mine__list")
+    tools = el(outcome, "div", class_="sa-tools", hidden="")
+    for action, label in (("print", "Print or save as PDF"), ("change", "Change my answers"),
+                          ("share", "Copy a link to these answers"), ("clear", "Clear my answers")):
+        el(tools, "button", label, type="button", class_="md-button", data_action=action)
+    share = el(tools, "div", class_="sa-share", hidden="")
+    el(share, "label", "Link to your answers", for_="sa-share-url")
+    el(share, "input", type="text", id="sa-share-url", readonly="", aria_describedby="sa-share-warning")
+    el(share, "p", "Anyone who has this link can see your answers. Share it only with people you trust. "
+       "The answers are in the part of the link after the # sign, which is never sent to a website.",
+       id="sa-share-warning")
+    el(share, "p", "", class_="sa-share-status")
+    return outcome
+
+
+def render_result(outcome: etree.Element, result: dict[str, Any], data: dict[str, Any],
+                  crisis: dict[str, Any], region: str, booking_url: str | None) -> None:
+    rid = f"sa-result-{result['id']}"
+    section = el(outcome, "section", class_="sa-result", id=rid, data_result=result["id"],
+                 aria_labelledby=f"{rid}-title")
+    el(section, "h3", result["title"], id=f"{rid}-title", tabindex="-1")
+    if result.get("show_crisis"):
+        crisis_copy(section, crisis, region)
+    for paragraph in result["summary"]:
+        el(section, "p", paragraph)
+    nodiag = el(section, "p", class_="sa-nodiag")
+    el(nodiag, "strong", "This is not a diagnosis.").tail = " " + NOT_A_DIAGNOSIS
+    el(section, "h4", "What leads to this result")
+    why = el(section, "ul", class_="sa-why")
+    for r, rule in enumerate(data["rules"]):
+        if rule["result"] == result["id"]:
+            el(why, "li", rule["why"], data_rule=str(r))
+    el(section, "h4", "Next steps")
+    steps = el(section, "ul")
+    for step in result["next_steps"]:
+        el(steps, "li", step)
+    if result.get("show_booking") and booking_url:
+        p = el(section, "p", class_="sa-booking")
+        el(p, "a", "Book a coaching session", href=booking_url, class_="md-button md-button--primary")
+    if result.get("show_find_a_therapist"):
+        el(section, "h4", "Find a licensed therapist")
+        finders = el(section, "ul", class_="sa-finders")
+        for finder in crisis["regions"][region]["find_a_therapist"]:
+            item = el(finders, "li")
+            link = el(item, "a", finder["name"], href=finder["url"])
+            if finder.get("note"):
+                link.tail = f": {finder['note']}"
+    if result.get("links"):
+        el(section, "h4", "Read more")
+        links = el(section, "ul", class_="sa-links")
+        for link in result["links"]:
+            el(el(links, "li"), "a", link["text"], href=link["page"])
+
+
+class SelfAssessmentExtension(BlocksExtension):
+    """Registers `/// self-assessment`; the site plugin passes region, booking link and data paths."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.config = {
+            "data": [DEFAULT_DATA, "Path of the self-assessment YAML file."],
+            "crisis_data": [CRISIS_DATA, "Path of the crisis-lines YAML file."],
+            "region": ["US", "Region whose crisis lines and therapist directories are shown."],
+            "booking_url": ["", "Where a reader books coaching; empty: no booking link."],
+        }
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (Markdown's API name)
+        block_mgr.register(SelfAssessment, self.getConfigs())
+        md.treeprocessors.register(RestoreHeadings(md), "self_assessment_headings", RestoreHeadings.PRIORITY)
+
+
+def makeExtension(*args: Any, **kwargs: Any) -> SelfAssessmentExtension:  # noqa: N802
+    return SelfAssessmentExtension(*args, **kwargs)

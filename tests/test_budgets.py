@@ -1,0 +1,121 @@
+"""Byte budgets: what each page costs a reader, compressed as a CDN sends it, measured in Chromium
+with the benchmark's own tools (benchmarks/), against bare Material built from the same docs/.
+
+Bytes only, never time: the numbers are the same on a slow machine and a fast one.
+"""
+
+from __future__ import annotations
+
+import gzip
+import urllib.request
+
+import pytest
+
+from benchmarks.baresite import make_bare_project, strip_blocks
+from benchmarks.config import read_config
+from benchmarks.budgets import (
+    KB, PAGE_MAX, REPEAT_VISIT_MAX, SELF_ASSESSMENT_ASSETS, allowance_over_bare, self_assessment_assets,
+)
+from benchmarks.server import serve_compressed
+from benchmarks.transfer import first_visits, page_paths, repeat_visits
+from sitebuild import ROOT, mkdocs_build
+
+PAGES = page_paths()
+
+
+def kb(size: int) -> str:
+    return f"{size / KB:.1f} KB"
+
+
+@pytest.fixture(scope="session")
+def bare_site_dir(tmp_path_factory):
+    """Bare Material (no overrides, no blocks, no plugin of ours) built from the same docs/."""
+    tmp = tmp_path_factory.mktemp("bare")
+    mkdocs_build(make_bare_project(ROOT, tmp / "project"), tmp / "site")
+    return tmp / "site"
+
+
+@pytest.fixture(scope="session")
+def our_first_visits(browser, site_dir):
+    return first_visits(browser, site_dir, PAGES)
+
+
+@pytest.fixture(scope="session")
+def bare_first_visits(browser, bare_site_dir):
+    return first_visits(browser, bare_site_dir, PAGES)
+
+
+@pytest.fixture(scope="session")
+def our_repeat_visits(browser, site_dir):
+    return repeat_visits(browser, site_dir, PAGES)
+
+
+# --- the tools the budgets rely on ---------------------------------------------------------
+
+def test_server_sends_text_gzipped_and_logs_every_size(tmp_path):
+    css = b"body { color: #123456; }\n" * 200
+    (tmp_path / "index.html").write_text("<!doctype html><title>t</title>", "utf-8")
+    (tmp_path / "a.css").write_bytes(css)
+    with serve_compressed(tmp_path) as served:
+        request = urllib.request.Request(served.url + "a.css", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            body = response.read()
+        assert gzip.decompress(body) == css
+        sent = served.log[-1]
+        assert (sent.path, sent.status, sent.raw, sent.gzip) == ("/a.css", 200, len(css), len(body))
+        assert 0 < sent.br < sent.raw
+
+
+def test_bare_copy_keeps_the_words_of_blocks_and_drops_their_fences():
+    markdown = "Intro.\n\n/// details | Read more\n    type: note\n\nInside words.\n///\n\n/// html | div.x\nKept.\n///\n"
+    bare = strip_blocks(markdown)
+    assert "///" not in bare and "type: note" not in bare and "div.x" not in bare
+    for words in ("Intro.", "**Read more**", "Inside words.", "Kept."):
+        assert words in bare
+
+
+def test_bare_copy_has_our_palette_and_material_default_fonts(tmp_path):
+    bare = read_config(make_bare_project(ROOT, tmp_path))["theme"]
+    ours = read_config(ROOT / "mkdocs.yml")["theme"]
+    assert ours["palette"] and bare["palette"] == ours["palette"]  # Material's toggle, counted on both sides
+    assert "font" not in bare  # Material's default Google Fonts: another origin, never counted in bytes
+
+
+# --- the budgets, page by page ---------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES)
+def test_first_visit_is_within_the_absolute_cap(our_first_visits, path):
+    load = our_first_visits[path]
+    assert load.sent and load.sent[0].status == 200, f"/{path} was not served: {load.sent}"
+    assert load.gzip <= PAGE_MAX, f"/{path}: {kb(load.gzip)} gzip, over {kb(PAGE_MAX)}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES)
+def test_page_costs_at_most_bare_material_plus_its_allowance(our_first_visits, bare_first_visits, path):
+    ours, bare = our_first_visits[path], bare_first_visits[path]
+    assert bare.sent and bare.sent[0].status == 200, f"/{path} missing from the bare build"
+    extra, allowed = ours.gzip - bare.gzip, allowance_over_bare(path)
+    only_ours = {s.path: kb(s.gzip) for s in ours.sent if s.path not in {b.path for b in bare.sent}}
+    assert extra <= allowed, (
+        f"/{path}: {kb(ours.gzip)} vs bare Material {kb(bare.gzip)}: +{kb(extra)}, allowed +{kb(allowed)}; "
+        f"HTML {kb(ours.sent[0].gzip)} vs {kb(bare.sent[0].gzip)}; loaded only by ours: {only_ours}"
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES)
+def test_arriving_from_another_page_costs_little_more_than_its_html(our_repeat_visits, path):
+    load = our_repeat_visits[path]
+    assert load.sent and load.sent[0].status in (200, 304), f"/{path} was not served: {load.sent}"
+    assert load.gzip <= REPEAT_VISIT_MAX, (
+        f"/{path} reached from another page (shared assets cached): {kb(load.gzip)}, over {kb(REPEAT_VISIT_MAX)}; "
+        f"bodies sent: { {s.path: kb(s.gzip) for s in load.sent if s.gzip} }"
+    )
+
+
+def test_self_assessment_own_js_and_css_are_within_budget():
+    sizes = self_assessment_assets(ROOT / "docs")  # fails when the files are missing
+    assert sum(sizes.values()) <= SELF_ASSESSMENT_ASSETS, f"gzip sizes: {sizes}"

@@ -1,0 +1,87 @@
+"""The `/// crisis-lines` block: Markdown in, HTML out, one behaviour per test."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from crisis_fixture import write_crisis_data
+from microsite.crisis import CrisisExtension
+from microsite.data import DataError
+
+BLOCK = "/// crisis-lines\n///\n"
+
+
+def render(tmp_path, region="GB", source=BLOCK) -> BeautifulSoup:
+    data = write_crisis_data(tmp_path / "crisis-lines.yml")
+    html = markdown.markdown(source, extensions=[CrisisExtension(region=region, data=str(data))])
+    return BeautifulSoup(html, "html.parser")
+
+
+def section_ids(soup) -> list[str]:
+    return [s.get("id") or "directory" for s in soup.select(".crisis-help > section")]
+
+
+def test_configured_region_comes_first(tmp_path):
+    assert section_ids(render(tmp_path, region="GB"))[0] == "region-gb"
+
+
+def test_every_region_is_listed_after_the_configured_one(tmp_path):
+    assert section_ids(render(tmp_path, region="IE")) == ["region-ie", "region-gb", "region-us", "directory"]
+
+
+def test_directory_comes_last(tmp_path):
+    sections = render(tmp_path).select(".crisis-help > section")
+    assert "crisis-directory" in sections[-1]["class"]
+    assert sections[-1].a["href"] == "https://directory.example/"
+
+
+def test_show_region_lists_only_the_configured_region_and_the_directory(tmp_path):
+    soup = render(tmp_path, region="US", source="/// crisis-lines\n    show: region\n///\n")
+    assert section_ids(soup) == ["region-us", "directory"]
+
+
+def test_phone_numbers_are_tel_links_without_spaces(tmp_path):
+    hrefs = [a["href"] for a in render(tmp_path).select("#region-gb .crisis-line__ways a")]
+    assert "tel:116123" in hrefs
+
+
+def test_text_lines_are_sms_links(tmp_path):
+    links = render(tmp_path).select("#region-us .crisis-line__ways a")
+    assert [a["href"] for a in links if a["href"].startswith("sms:")] == ["sms:988"]
+
+
+def test_text_line_with_a_keyword_says_what_to_send(tmp_path):
+    link = render(tmp_path).select_one('#region-ie a[href^="sms:"]')
+    assert link.get_text() == "Text TALK to 50808"
+
+
+def test_chat_and_email_contacts_are_links(tmp_path):
+    hrefs = [a["href"] for a in render(tmp_path).select(".crisis-line__ways a")]
+    assert "https://example.org/chat" in hrefs and "mailto:jo@example.org" in hrefs
+
+
+def test_emergency_number_comes_before_the_lines(tmp_path):
+    region = render(tmp_path).select_one("#region-gb")
+    first = region.find(["p", "ul"])
+    assert "crisis-emergency" in first["class"] and first.a["href"] == "tel:999"
+
+
+def test_second_emergency_number_is_also_a_tel_link(tmp_path):
+    links = render(tmp_path).select("#region-ie .crisis-emergency a")
+    assert [a["href"] for a in links] == ["tel:112", "tel:999"]
+
+
+def test_each_line_shows_hours_languages_source_and_date_checked(tmp_path):
+    line = render(tmp_path).select_one("#region-us .crisis-line")
+    text = line.get_text(" ")
+    assert "Open: 24 hours a day." in text and "Languages: English, Spanish." in text
+    source = line.select_one(".crisis-source")
+    assert source.a["href"] == "https://example.gov/988" and source.a.get_text() == "example.gov"
+    assert "checked November 27, 2026" in source.get_text()
+
+
+def test_unknown_region_stops_the_block_naming_the_valid_ones(tmp_path):
+    with pytest.raises(DataError, match=r"'NZ'.*GB, IE, US"):
+        render(tmp_path, region="NZ")

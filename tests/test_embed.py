@@ -1,0 +1,111 @@
+"""The embed in a real iframe, on a host page made from the README's own snippet.
+
+The site is served under /learn/ with its `_headers` and shown to the browser at the README's
+address (https://learn.example.com/learn/), the host page at the allowed origin
+(https://northside.example) or at another one. Both are public https origins to the browser, as
+in real life (a public page may not frame a loopback address).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+
+from browser import new_page
+from fixture_site import PRACTICE, inheriting_config, project_copy
+from serve import serve_site
+from sitebuild import ROOT, mkdocs_build
+
+ALLOWED = PRACTICE["embed_origins"][0]
+OTHER = "https://elsewhere.example"
+README_ORIGIN = "https://learn.example.com"
+PUBLIC_URL = README_ORIGIN + "/learn/"
+
+
+def readme_snippet() -> str:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    snippets = [s for s in re.findall(r"```html\n(.*?)```", readme, re.S) if "<iframe" in s]
+    assert len(snippets) == 1, "the README should hold exactly one iframe snippet"
+    return snippets[0]
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    root = project_copy(tmp_path_factory.mktemp("embed"))
+    mkdocs_build(inheriting_config(root), root / "site")
+    with serve_site(root / "site", prefix="/learn/") as url:
+        yield url
+
+
+def forward(route, site_url):
+    try:
+        route.fulfill(response=route.fetch(url=site_url + route.request.url[len(PUBLIC_URL):]))
+    except PlaywrightError as exc:
+        # A refused frame can drop its request while it is in flight; nothing is left to answer.
+        if "disposed" not in str(exc) and "closed" not in str(exc):
+            raise
+
+
+def host_page(browser, site_url, host_origin, path="self-assessment-embed/"):
+    """A page at `host_origin` holding the README snippet; the site answers at README_ORIGIN."""
+    snippet = readme_snippet().replace(README_ORIGIN + "/self-assessment-embed/", f"{PUBLIC_URL}{path}")
+    html = ("<!doctype html><html lang='en'><head><title>Host</title></head><body>"
+            "<script>window.heights = []; addEventListener('message', (e) => "
+            "{ if (e.data && e.data.type) heights.push([e.origin, e.data.height]) })</script>"
+            f"<h1>Practice page</h1>{snippet}</body></html>")
+    page, watch = new_page(browser, PUBLIC_URL)
+    page.route(f"{host_origin}/**", lambda route: route.fulfill(status=200, content_type="text/html", body=html))
+    # The real server answers for the public address, headers and all.
+    page.route(f"{PUBLIC_URL}**", lambda route: forward(route, site_url))
+    page.goto(f"{host_origin}/learn-more/", wait_until="networkidle")
+    return page, watch, page.frame_locator("#self-assessment")
+
+
+@pytest.mark.browser
+def test_allowed_host_shows_the_questionnaire_and_fits_its_height(browser, site_url):
+    page, watch, frame = host_page(browser, site_url, ALLOWED)
+    try:
+        frame.locator("[data-module='self-assessment']").wait_for(state="attached")
+        assert frame.locator(".md-tabs, .md-footer, .md-sidebar").count() == 0
+        assert frame.locator("a", has_text="Get help now").first.is_visible()
+        page.wait_for_function("() => heights.length > 0")
+        origin, height = page.evaluate("() => heights[heights.length - 1]")
+        assert origin == README_ORIGIN
+        # The snippet applied it: the frame is as tall as the questionnaire reported.
+        assert height > 600
+        assert page.evaluate("() => document.getElementById('self-assessment').style.height") == f"{height}px"
+        assert not watch.console_errors, watch.console_errors
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_links_in_the_embed_open_in_the_top_window(browser, site_url):
+    page, _, frame = host_page(browser, site_url, ALLOWED)
+    try:
+        frame.locator("a", has_text="Get help now").first.click()
+        page.wait_for_url(f"{PUBLIC_URL}get-help-now/")
+        assert page.locator("h1").first.is_visible()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_other_hosts_cannot_frame_the_embed(browser, site_url):
+    page, _, frame = host_page(browser, site_url, OTHER)
+    try:
+        assert frame.locator("[data-module='self-assessment']").count() == 0
+        assert page.evaluate("() => heights") == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_ordinary_pages_refuse_every_frame(browser, site_url):
+    page, _, frame = host_page(browser, site_url, ALLOWED, path="self-assessment/")
+    try:
+        assert frame.locator("[data-module='self-assessment']").count() == 0
+    finally:
+        page.context.close()

@@ -1,0 +1,38 @@
+"""Every page declares a description and the date it was last reviewed, and shows that date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from sitebuild import ROOT
+
+PAGES = sorted((ROOT / "docs").glob("*.md"))
+
+
+def front_matter(path) -> dict:
+    text = path.read_text("utf-8")
+    assert text.startswith("---\n"), f"{path.name}: no front matter"
+    return yaml.safe_load(text[4:].split("\n---", 1)[0]) or {}
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_page_has_a_description(path):
+    description = front_matter(path).get("description")
+    assert isinstance(description, str) and len(description.strip()) >= 20, f"{path.name}: description"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_page_has_a_reviewed_date_that_is_not_in_the_future(path):
+    reviewed = front_matter(path).get("reviewed")
+    assert isinstance(reviewed, dt.date), f"{path.name}: reviewed must be YYYY-MM-DD, got {reviewed!r}"
+    assert reviewed <= dt.date.today(), f"{path.name}: reviewed date {reviewed} is in the future"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_built_page_shows_the_reviewed_date(site_dir, path):
+    stem = path.name.removesuffix(".md")
+    html = (site_dir / ("index.html" if stem == "index" else f"{stem}/index.html")).read_text("utf-8")
+    assert f'datetime="{front_matter(path)["reviewed"].isoformat()}"' in html

@@ -1,0 +1,131 @@
+"""A practice's own values reach every place they belong, and the defaults reach none.
+
+Built twice, once per way a practice customises (INHERIT, or an edited block); bad values fail the
+build with a message that names the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from fixture_site import PRACTICE, SITE_URL, edited_config, inheriting_config, project_copy
+from serve import parse_headers_file
+from sitebuild import ROOT, html_pages, mkdocs_build
+
+DEFAULTS = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+DEFAULT_URLS = {DEFAULTS["site_url"], DEFAULTS["extra"]["practice"]["website"]}
+
+
+@pytest.fixture(scope="module", params=["inherit", "edited"])
+def practice_site(request, tmp_path_factory):
+    root = project_copy(tmp_path_factory.mktemp(f"practice-{request.param}"))
+    config = (inheriting_config if request.param == "inherit" else edited_config)(root)
+    mkdocs_build(config, root / "site")
+    return root / "site"
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def test_no_default_url_anywhere(practice_site):
+    for path in sorted(p for p in practice_site.rglob("*") if p.is_file() and p.suffix in {".html", ".xml", ".txt", ""}):
+        text = path.read_text("utf-8", errors="replace")
+        for url in DEFAULT_URLS:
+            assert url not in text, f"{path.relative_to(practice_site)} still has {url}"
+
+
+def test_footer_names_and_links_the_practice_on_every_page(practice_site):
+    for page in html_pages(practice_site):
+        if "data-embed-origins" in page.read_text("utf-8"):
+            continue  # the chrome-less embed has no footer
+        footer = soup(page).select_one(".md-copyright__highlight")
+        assert footer is not None, page
+        link = footer.find("a")
+        assert (link.get_text(strip=True), link["href"]) == (PRACTICE["name"], PRACTICE["website"]), page
+
+
+def test_header_logo_is_the_practice_logo_linking_to_its_website(practice_site):
+    for page in html_pages(practice_site):
+        logo = soup(page).select_one("a.md-logo")
+        if logo is None:  # chrome-less pages (the embed) have no header
+            continue
+        assert logo["href"] == PRACTICE["website"], page
+        assert PRACTICE["name"] in logo["aria-label"], page
+        assert logo.img and logo.img["src"].endswith(PRACTICE["logo"]), page
+
+
+def test_about_page_names_the_practice(practice_site):
+    about = soup(practice_site / "about" / "index.html").select_one("article")
+    assert PRACTICE["name"] in about.get_text(), "About page does not name the practice"
+    assert about.find("a", href=PRACTICE["website"]) is not None
+
+
+def test_crisis_help_leads_with_the_configured_region(practice_site):
+    regions = [s["id"] for s in soup(practice_site / "get-help-now" / "index.html").select(".crisis-region")]
+    assert regions[0] == "region-gb", regions
+    assert "region-us" in regions  # every region is still listed, after the configured one
+
+
+def test_self_assessment_offers_the_booking_link(practice_site):
+    assert PRACTICE["booking_url"] in (practice_site / "self-assessment" / "index.html").read_text("utf-8")
+
+
+def test_urls_use_the_configured_site_url(practice_site):
+    sitemap = (practice_site / "sitemap.xml").read_text("utf-8")
+    assert f"<loc>{SITE_URL}</loc>" in sitemap and f"<loc>{SITE_URL}faq/</loc>" in sitemap
+    assert gzip.decompress((practice_site / "sitemap.xml.gz").read_bytes()).decode() == sitemap
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in (practice_site / "robots.txt").read_text("utf-8")
+    faq = soup(practice_site / "faq" / "index.html")
+    assert faq.find("link", rel="canonical")["href"] == f"{SITE_URL}faq/"
+    assert faq.find("meta", property="og:image")["content"] == f"{SITE_URL}assets/images/share.png"
+    home = soup(practice_site / "index.html")
+    website = [json.loads(s.string) for s in home.find_all("script", type="application/ld+json")]
+    assert [w["url"] for w in website if w["@type"] == "WebSite"] == [SITE_URL]
+    assert website[0]["publisher"]["name"] == PRACTICE["name"]
+
+
+def test_only_the_embed_origin_may_frame_the_embed(practice_site):
+    rules = dict(parse_headers_file(practice_site / "_headers"))
+    embed_policy = dict(rules["/self-assessment-embed/"])["Content-Security-Policy"]
+    assert "frame-ancestors https://northside.example" in embed_policy
+    home_policy = dict(rules["/"])["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in home_policy
+    embed = soup(practice_site / "self-assessment-embed" / "index.html")
+    assert json.loads(embed.find(attrs={"data-embed-origins": True})["data-embed-origins"]) == PRACTICE["embed_origins"]
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def bare_copy(tmp_path_factory):
+    return project_copy(tmp_path_factory.mktemp("bad-practice"))
+
+
+@pytest.mark.parametrize("how", [inheriting_config, edited_config], ids=["inherit", "edited"])
+@pytest.mark.parametrize(("key", "value", "expected"), [
+    ("region", "ZZ", "expected one of: AU, CA, GB, IE, US"),
+    ("embed_origins", ["http://northside.example"], "https:// origins"),
+    ("embed_origins", ["https://northside.example/learn"], "no path"),
+    ("booking_url", "ftp://northside.example/book", "http:// or https:// URL"),
+    ("booking_url", "javascript:alert(1)", "http:// or https:// URL"),
+    ("logo", "assets/images/missing.svg", "image file under docs/"),
+])
+def test_bad_value_fails_the_build_naming_the_key(bare_copy, how, key, value, expected):
+    config = how(bare_copy, {**PRACTICE, key: value})
+    result = mkdocs_build(config, bare_copy / "out", check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"{key}={value!r} built"
+    assert f"extra.practice: {key}" in output, output
+    assert expected in output, output
+
+
+def test_good_values_build_from_the_same_copy(bare_copy):
+    # Guards the test above: the copy builds, so each failure comes from the bad value.
+    result = mkdocs_build(inheriting_config(bare_copy), bare_copy / "out-good", check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,276 @@
+"""The self-assessment in headless Chromium, served with the site's own headers (CSP included).
+
+A reader reaches every result with the keyboard alone; crisis help appears the moment "Yes" is
+chosen; skipped questions get an error summary; tampered share links are refused politely; the
+page works without JavaScript; nothing is requested while answering; axe finds nothing in any state.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import SCHEMES, VIEWPORTS, format_violations, new_page, run_axe
+from microsite.self_assessment.model import load_self_assessment
+from microsite.self_assessment.vectors import vectors
+from sitebuild import ROOT
+
+URL = "self-assessment/"
+DATA = load_self_assessment(ROOT / "data" / "self-assessment.yml")
+STEPS = [[q["id"] for q in section["questions"]] for section in DATA["sections"]]
+QUESTIONS = [qid for step in STEPS for qid in step]
+# One set of answers per result, taken from the shared test vectors (the data decides, not this file).
+ANSWERS = {}
+for vector in vectors(DATA):
+    ANSWERS.setdefault(vector["result"], vector["answers"])
+MAX_TABS = 80
+
+
+def open_page(browser, base_url, fragment="", **kwargs):
+    page, watch = new_page(browser, base_url, **kwargs)
+    page.goto(base_url + URL + fragment, wait_until="networkidle")
+    if kwargs.get("java_script", True):
+        ready(page)
+    return page, watch
+
+
+def ready(page):
+    page.wait_for_selector(".sa--js", state="attached")
+    page.wait_for_function("() => { const s = document.getElementById('sa-styles'); return s && s.sheet }")
+
+
+def axe_clean(page, where):
+    # Let CSS transitions finish (Material fades its tabs out when the page scrolls to the focus).
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect.getComputedTiming().endTime === Infinity)")
+    # Material's `content.tooltips` appends its tooltip to <body> (outside every landmark) once a
+    # titled link, such as a heading's permalink, has had keyboard focus: upstream markup, not ours.
+    violations = run_axe(page, {"exclude": [[".md-tooltip2"]]})
+    assert not violations, f"{where}:\n{format_violations(violations)}"
+
+
+def tab_to(page, selector):
+    """Press Tab until the focused element matches `selector` (keyboard only, no clicks)."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} not reached in {MAX_TABS} Tab presses")
+
+
+def answer_by_keyboard(page, answers):
+    """Tab into each radio group, Space to choose the first option, arrows to move to the answer."""
+    given = iter(answers)
+    for s, step in enumerate(STEPS):
+        for qid in step:
+            tab_to(page, f"#sa-q-{qid} input[type=radio]")
+            page.keyboard.press("Space")
+            for _ in range(next(given)):
+                page.keyboard.press("ArrowDown")
+        tab_to(page, '[data-action="result"]' if s == len(STEPS) - 1 else '[data-action="next"]')
+        page.keyboard.press("Enter")
+
+
+def shown_result(page):
+    return page.evaluate("""() => [...document.querySelectorAll('.sa-result')]
+        .filter((r) => !r.hidden && r.offsetParent !== null).map((r) => r.dataset.result)""")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_result_by_keyboard_alone_with_no_requests_and_no_axe_violations(browser, base_url, scheme):
+    page, watch = open_page(browser, base_url, scheme=scheme)
+    try:
+        axe_clean(page, f"start ({scheme})")
+        loaded = len(watch.requests)
+        tab_to(page, '[data-action="next"]')
+        page.keyboard.press("Enter")
+        assert page.is_visible(".sa-errors")
+        axe_clean(page, f"error ({scheme})")
+        for result, answers in ANSWERS.items():
+            answer_by_keyboard(page, answers)
+            assert shown_result(page) == [result]
+            assert page.evaluate("() => document.activeElement.id") == f"sa-result-{result}-title"
+            assert page.locator("#sa-outcome").get_attribute("role") == "status"
+            assert page.locator(".sa-mine__list li").count() == len(QUESTIONS)
+            assert page.locator(f'.sa-result[data-result="{result}"] .sa-why li:visible').count() >= 1
+            axe_clean(page, f"result {result} ({scheme})")
+            tab_to(page, '[data-action="clear"]')
+            page.keyboard.press("Enter")
+            assert page.evaluate("() => document.querySelectorAll('.sa-form input:checked').length") == 0
+            assert shown_result(page) == []
+        assert watch.requests[loaded:] == [], "requests while answering"
+        assert not watch.page_errors and not watch.console_errors and not watch.dialogs
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_yes_to_safety_shows_crisis_lines_at_once_and_the_reader_can_go_on(browser, base_url):
+    page, watch = open_page(browser, base_url)
+    try:
+        assert page.is_visible(".sa-crisis .crisis-line")  # before the first question
+        assert not page.is_visible("#sa-alert")
+        page.check('#sa-q-safety input[data-crisis]')
+        assert page.is_visible("#sa-alert .crisis-line a[href^='tel:']")  # no button pressed
+        page.click('[data-action="next"]')
+        assert page.is_visible("#sa-step-looking-for")
+        page.click('[data-action="back"]')
+        page.check("#sa-q-safety-0")
+        assert not page.is_visible("#sa-alert")
+        assert not watch.page_errors
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_skipped_question_gets_an_error_summary_linking_to_it(browser, base_url):
+    page, _ = open_page(browser, base_url)
+    try:
+        page.check("#sa-q-safety-0")
+        page.click('[data-action="next"]')
+        skipped = STEPS[1][2]
+        for qid in STEPS[1]:
+            if qid != skipped:
+                page.check(f"#sa-q-{qid}-0")
+        page.click('[data-action="next"]')
+        assert page.evaluate("() => document.activeElement.id") == "sa-errors"
+        links = page.locator(".sa-errors__list a")
+        assert links.count() == 1
+        assert links.first.get_attribute("href") == f"#sa-q-{skipped}-0"
+        assert page.is_visible(f"#sa-q-{skipped}-error")
+        assert page.locator(".sa-error:visible").count() == 1
+        links.first.click()
+        assert page.evaluate("() => document.activeElement.id") == f"sa-q-{skipped}-0"
+        assert "#" not in page.url
+        page.check(f"#sa-q-{skipped}-1")
+        assert not page.is_visible(f"#sa-q-{skipped}-error")
+    finally:
+        page.context.close()
+
+
+TAMPERED = {
+    "script": "#answers=1.<script>alert(1)</script>",
+    "html": "#%3Cimg%20src=x%20onerror=alert(1)%3E",
+    "garbage": "#answers=1.99999999999999999",
+    "huge": "#answers=1." + "0" * 20000,
+    "old version": "#answers=0." + "0" * len(QUESTIONS),
+    "not ours": "#%%%",
+}
+
+
+@pytest.mark.browser
+def test_tampered_share_links_show_a_notice_and_an_empty_form(browser, base_url):
+    page, watch = new_page(browser, base_url)
+    try:
+        for name, fragment in TAMPERED.items():
+            page.goto("about:blank")
+            page.goto(base_url + URL + fragment, wait_until="networkidle")
+            ready(page)
+            notice = page.locator("#sa-notice")
+            assert notice.is_visible(), name
+            assert "<" not in notice.inner_text() and notice.evaluate("(n) => n.children.length") == 0, name
+            assert ("older version" in notice.inner_text()) == (name == "old version"), name
+            assert page.evaluate("() => document.querySelectorAll('.sa-form input:checked').length") == 0, name
+            assert page.is_visible("#sa-step-safety") and shown_result(page) == [], name
+            assert page.locator("img[src=x]").count() == 0, name
+        assert watch.dialogs == [] and watch.page_errors == [] and watch.console_errors == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_share_link_restores_the_answers_and_clear_empties_the_fragment(browser, base_url):
+    page, _ = open_page(browser, base_url)
+    try:
+        answers = ANSWERS["therapy"]
+        for step, qids in enumerate(STEPS):
+            for qid in qids:
+                page.check(f"#sa-q-{qid}-{answers[QUESTIONS.index(qid)]}")
+            page.click('[data-action="result"]' if step == len(STEPS) - 1 else '[data-action="next"]')
+        page.click('[data-action="share"]')
+        link = page.input_value("#sa-share-url")
+        assert link.endswith("#answers=1." + "".join(map(str, answers)))
+        assert page.is_visible("#sa-share-warning")
+        page.goto("about:blank")
+        page.goto(link, wait_until="networkidle")
+        ready(page)
+        assert shown_result(page) == ["therapy"]
+        assert not page.is_visible("#sa-notice")
+        page.click('[data-action="clear"]')
+        assert "#" not in page.url
+        assert shown_result(page) == [] and page.is_visible("#sa-step-safety")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_print_shows_the_result_and_the_answers_not_the_form(browser, base_url):
+    page, _ = open_page(browser, base_url, "#answers=1." + "".join(map(str, ANSWERS["coaching"])))
+    try:
+        page.emulate_media(media="print")
+        assert shown_result(page) == ["coaching"]
+        assert page.is_visible(".sa-mine") and not page.is_visible(".sa-tools")
+        assert not page.is_visible(".sa-form") and not page.is_visible(".sa-guide")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_without_javascript_every_question_and_the_scoring_guide_show(browser, base_url):
+    page, watch = open_page(browser, base_url, java_script=False)
+    try:
+        assert page.locator("fieldset.sa-q:visible").count() == len(QUESTIONS)
+        assert page.locator("input[type=radio]:visible").count() == sum(
+            len(q["options"]) for s in DATA["sections"] for q in s["questions"])
+        assert page.is_visible(".sa-guide .sa-guide__rules")
+        assert page.is_visible(".sa-crisis .crisis-line")
+        assert not page.is_visible(".sa-nav") and not page.is_visible(".sa-progress")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_plain_form_has_no_axe_violations(browser, base_url, scheme, viewport):
+    # axe needs JavaScript itself, so the plain form is checked with only our script blocked.
+    page, watch = new_page(browser, base_url, scheme=scheme, viewport=viewport)
+    try:
+        page.route("**/self-assessment-loader.js", lambda route: route.abort())
+        page.goto(base_url + URL, wait_until="networkidle")
+        assert page.locator(".sa--js").count() == 0 and page.is_visible(".sa-guide .sa-guide__rules")
+        axe_clean(page, f"plain form ({scheme})")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_instant_navigation_loads_it_once_and_init_is_idempotent(browser, base_url, site_dir):
+    page, watch = new_page(browser, base_url)
+    try:
+        # Material matches links against sitemap.xml with the page's host but the sitemap's port;
+        # serve the sitemap as a real host would (site_url = this server) so instant navigation runs.
+        sitemap = (site_dir / "sitemap.xml").read_text("utf-8")
+        site_url = sitemap.split("<loc>", 1)[1].split("</loc>", 1)[0].strip()
+        page.route("**/sitemap.xml", lambda route: route.fulfill(
+            body=sitemap.replace(site_url, base_url), content_type="application/xml"))
+        page.goto(base_url, wait_until="networkidle")
+        assert page.evaluate("() => !!window.document$")  # Material's instant navigation is on
+        page.evaluate("() => { window.sameDocument = true }")
+        for tab in (URL, "coaching/", URL):  # there, away and back again, all without a page load
+            page.click(f'.md-tabs__link[href$="/{tab}"]')  # Material makes hrefs absolute
+            page.wait_for_url(f"**/{tab}")
+        ready(page)
+        assert page.evaluate("() => window.sameDocument") is True
+        page.evaluate("""async () => {
+            const root = document.querySelector('[data-module="self-assessment"]')
+            const m = await import(new URL('assets/javascripts/self-assessment.js', document.baseURI.replace(/self-assessment\\/.*$/, '')).href)
+            m.init(root); m.init(root)
+        }""")
+        page.check("#sa-q-safety-0")
+        page.click('[data-action="next"]')
+        assert page.is_visible("#sa-step-looking-for") and not page.is_visible("#sa-step-feeling")
+        assert page.inner_text("#sa-step-label") == f"Step 2 of {len(STEPS)}"
+        assert page.locator("#sa-styles").count() == 1
+        assert not watch.page_errors and not watch.console_errors
+    finally:
+        page.context.close()

@@ -1,0 +1,94 @@
+"""Scoring in Python and the test vectors it writes for the JavaScript test (tests/js)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from microsite.self_assessment.model import browser_model, leaves, load_self_assessment
+from microsite.self_assessment.scoring import first_rule, result_for, score
+from microsite.self_assessment.vectors import vectors
+from sitebuild import ROOT
+
+DATA = load_self_assessment(ROOT / "data" / "self-assessment.yml")
+QUESTIONS = [q["id"] for s in DATA["sections"] for q in s["questions"]]
+VECTORS = vectors(DATA)
+
+
+def answers(**chosen) -> list[int]:
+    """Everything at its first option (No, coaching-leaning, Not at all), except what is named."""
+    return [chosen.get(q, 0) for q in QUESTIONS]
+
+
+LEAN_THERAPY = {q: 2 for q in ("aim", "focus", "style", "lead", "daily", "past")}
+
+
+def test_safety_yes_leads_whatever_else_is_answered():
+    assert result_for(DATA, answers(safety=1)) == "support-now"
+    assert result_for(DATA, answers(safety=1, nervous=3, worrying=3, impact=3, **LEAN_THERAPY)) == "support-now"
+
+
+@pytest.mark.parametrize("items", [{"interest": 2, "down": 1}, {"nervous": 1, "worrying": 2}, {"impact": 2}])
+def test_a_subscale_of_3_or_high_impact_suggests_a_professional(items):
+    assert result_for(DATA, answers(**items)) == "professional"
+
+
+@pytest.mark.parametrize("items", [{"interest": 1, "down": 1}, {"nervous": 2}, {"impact": 1}])
+def test_just_below_those_lines_the_lean_decides(items):
+    assert result_for(DATA, answers(**items)) == "coaching"
+
+
+def test_a_clear_lean_toward_therapy():
+    assert result_for(DATA, answers(**LEAN_THERAPY)) == "therapy"
+
+
+def test_a_mixed_lean_means_either():
+    assert result_for(DATA, answers(aim=2, focus=2, style=2)) == "either"  # 6 coaching, 6 therapy
+    assert result_for(DATA, answers(aim=2, focus=1)) == "coaching"  # 9 - 3 = 6
+
+
+def test_the_difference_rule_boundary():
+    # coaching - therapy moves in steps of 2: 2 is "either", 4 is "coaching".
+    two = answers(aim=2, focus=1, style=1, lead=1)  # coaching 7, therapy 5
+    assert score(DATA, two)["coaching"] - score(DATA, two)["therapy"] == 2
+    assert result_for(DATA, two) == "either"
+    four = answers(aim=2, focus=1, style=1)
+    assert score(DATA, four)["coaching"] - score(DATA, four)["therapy"] == 4
+    assert result_for(DATA, four) == "coaching"
+
+
+def test_every_rule_is_the_first_match_for_some_vector():
+    hit = {first_rule(DATA, score(DATA, v["answers"])) for v in VECTORS}
+    assert hit == set(range(len(DATA["rules"])))
+
+
+def test_vectors_sit_on_both_sides_of_every_comparison():
+    for r, rule in enumerate(DATA["rules"]):
+        for leaf, path in leaves(rule.get("when"), f"rules[{r}].when"):
+            lefts = {score(DATA, v["answers"])[leaf["scale"]] - (score(DATA, v["answers"])[leaf["minus"]] if "minus" in leaf else 0)
+                     for v in VECTORS}
+            below = [x for x in lefts if x < leaf["value"]]
+            above = [x for x in lefts if x >= leaf["value"]]
+            assert below and above, path
+            assert leaf["value"] in lefts or min(above) - max(below) > 1, path  # the edge itself when reachable
+
+
+def test_vectors_agree_with_the_scoring():
+    assert all(result_for(DATA, v["answers"]) == v["result"] for v in VECTORS)
+    assert len(VECTORS) == len({tuple(score(DATA, v["answers"]).values()) for v in VECTORS})
+
+
+def test_command_writes_the_model_and_the_vectors(tmp_path):
+    out = tmp_path / "vectors.json"
+    subprocess.run([sys.executable, "-m", "microsite.self_assessment.vectors", str(out)], cwd=ROOT, check=True)
+    written = json.loads(out.read_text("utf-8"))
+    assert written["model"] == browser_model(DATA)
+    assert written["vectors"] == VECTORS
+
+
+def test_command_without_arguments_prints_usage():
+    result = subprocess.run([sys.executable, "-m", "microsite.self_assessment.vectors"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 2 and "OUT.json" in result.stderr
