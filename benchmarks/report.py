@@ -6,7 +6,7 @@ import json
 import time
 from pathlib import Path
 
-from .budgets import KB, PAGE_MAX, REPEAT_VISIT_MAX, SELF_ASSESSMENT_ASSETS, allowance_over_bare
+from .budgets import KB, PAGE_MAX, REPEAT_VISIT_MAX, SELF_ASSESSMENT_ASSETS, goal_over_bare
 
 
 def kb(size: int) -> str:
@@ -24,14 +24,14 @@ def pages_table(results: dict) -> list[str]:
         other = bare.get(path)
         extra = load["transferred_gzip"] - other["transferred_gzip"] if other else None
         ok = (load["transferred_gzip"] <= PAGE_MAX and not load["other_origin_requests"]
-              and (extra is None or extra <= allowance_over_bare(path))
+              and (extra is None or extra <= goal_over_bare(path))
               and repeat[path]["transferred_gzip"] <= REPEAT_VISIT_MAX)
         lines.append(
             f"{'/' + path:<26}{kb(load['html_bytes']):>7}{kb(load['transferred_gzip']):>7}"
             f"{kb(load['transferred_brotli']):>7}{load['requests']:>5}{len(load['other_origin_requests']):>6}"
             + (f"{kb(other['transferred_gzip']):>9}{other['requests']:>9}{len(other['other_origin_requests']):>9}"
                f"{kb(extra):>7}" if other else f"{'-':>9}{'-':>9}{'-':>9}{'-':>7}")
-            + f"{kb(allowance_over_bare(path)):>7}{kb(repeat[path]['transferred_gzip']):>8}  {'yes' if ok else 'NO'}"
+            + f"{kb(goal_over_bare(path)):>7}{kb(repeat[path]['transferred_gzip']):>8}  {'yes' if ok else 'NO'}"
         )
     assets = results.get("self_assessment_assets")
     if isinstance(assets, dict):

@@ -14,7 +14,7 @@ import pytest
 from benchmarks.baresite import make_bare_project, strip_blocks
 from benchmarks.config import read_config
 from benchmarks.budgets import (
-    KB, PAGE_MAX, REPEAT_VISIT_MAX, SELF_ASSESSMENT_ASSETS, allowance_over_bare, self_assessment_assets,
+    KB, PAGE_MAX, SELF_ASSESSMENT_ASSETS, allowance_over_bare, repeat_visit_max, self_assessment_assets,
 )
 from benchmarks.server import serve_compressed
 from benchmarks.transfer import first_visits, page_paths, repeat_visits
@@ -110,8 +110,8 @@ def test_page_costs_at_most_bare_material_plus_its_allowance(our_first_visits, b
 def test_arriving_from_another_page_costs_little_more_than_its_html(our_repeat_visits, path):
     load = our_repeat_visits[path]
     assert load.sent and load.sent[0].status in (200, 304), f"/{path} was not served: {load.sent}"
-    assert load.gzip <= REPEAT_VISIT_MAX, (
-        f"/{path} reached from another page (shared assets cached): {kb(load.gzip)}, over {kb(REPEAT_VISIT_MAX)}; "
+    assert load.gzip <= repeat_visit_max(path), (
+        f"/{path} reached from another page (shared assets cached): {kb(load.gzip)}, over {kb(repeat_visit_max(path))}; "
         f"bodies sent: { {s.path: kb(s.gzip) for s in load.sent if s.gzip} }"
     )
 

@@ -226,7 +226,8 @@ def test_questions_results_guide_and_crisis_copies_are_kept_out_of_the_search_in
         assert part.has_attr("data-search-exclude"), part.name
         for heading in part.select("h1, h2, h3, h4, h5, h6"):
             assert heading.has_attr("data-search-exclude"), heading.get_text()
-    assert soup.select("#sa-alert .crisis-help, .sa-result .crisis-help")  # the copies are inside those parts
+    copies = soup.select("#sa-alert .crisis-help, .sa-result .crisis-help")
+    assert copies and all(copy.find_parent(attrs={"data-search-exclude": True}) for copy in copies)
     panel = soup.select_one(".sa-crisis")  # its heading and words stay searchable
     assert not panel.has_attr("data-search-exclude") and not panel.h3.has_attr("data-search-exclude")
 
@@ -236,9 +237,16 @@ def test_steps_and_results_stay_out_of_the_table_of_contents_and_keep_their_head
     md = markdown.Markdown(extensions=["toc", SelfAssessmentExtension(
         data=str(DATA), crisis_data=str(crisis), region="GB", booking_url="")])
     soup = BeautifulSoup(md.convert("## Before you start\n\n" + BLOCK), "html.parser")
+    assert [token["name"] for token in md.toc_tokens] == ["Before you start"]
     listed = [token["name"] for token in md.toc_tokens[0]["children"]]
     assert listed == ["If you need help right now"]  # the crisis panel, always visible
     assert [h.get_text() for h in soup.select(".sa-result h3")] == [
         r["title"] for r in load_self_assessment(DATA)["results"]]
     assert len(soup.select(".sa-step h2")) == len(load_self_assessment(DATA)["sections"])
-    assert soup.select("[class^=sa-heading], sa-heading-h2, sa-heading-h3, sa-heading-h4") == []
+    assert [tag.name for tag in soup.find_all(True) if tag.name.startswith("sa-heading")] == []  # names given back
+
+
+def test_scoring_guide_has_its_own_heading_above_its_sections(soup):
+    guide = soup.select_one("details.sa-guide")
+    assert guide.select_one("summary > h2").get_text() == "How to score it yourself"
+    assert [h.name for h in guide.find_all(["h2", "h3"])] == ["h2", "h3", "h3"]

@@ -205,7 +205,8 @@ def render_alert(step: etree.Element, crisis: dict[str, Any], region: str) -> No
 def render_guide(root: etree.Element, data: dict[str, Any]) -> etree.Element:
     """Scoring by hand: for print and for browsers without JavaScript."""
     guide = el(root, "details", class_="sa-guide", open="")
-    el(guide, "summary", "How to score it yourself")
+    # A heading of its own, so the guide's h3s are not read as part of the last question step.
+    el(el(guide, "summary"), "h2", "How to score it yourself", class_="sa-guide__title")
     el(guide, "p", "Each answer gives points. Add up the points of each kind. Then go down the list "
        "of results: the first one that is true for you is your result.")
     el(guide, "h3", "Points for each answer")
