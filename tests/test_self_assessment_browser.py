@@ -41,9 +41,7 @@ def ready(page):
 def axe_clean(page, where):
     # Let CSS transitions finish (Material fades its tabs out when the page scrolls to the focus).
     page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect.getComputedTiming().endTime === Infinity)")
-    # Material's `content.tooltips` appends its tooltip to <body> (outside every landmark) once a
-    # titled link, such as a heading's permalink, has had keyboard focus: upstream markup, not ours.
-    violations = run_axe(page, {"exclude": [[".md-tooltip2"]]})
+    violations = run_axe(page)
     assert not violations, f"{where}:\n{format_violations(violations)}"
 
 
