@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from fixture_site import project_copy as copy_inputs
 from sitebuild import ROOT, mkdocs_build
 
 
@@ -19,8 +20,7 @@ def test_site_builds_with_every_nav_page(site_dir):
 @pytest.fixture
 def project_copy(tmp_path):
     """A throwaway copy of the project's build inputs, to break on purpose."""
-    for name in ("docs", "overrides", "data"):
-        shutil.copytree(ROOT / name, tmp_path / name)
+    copy_inputs(tmp_path)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
 
