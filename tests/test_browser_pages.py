@@ -59,7 +59,9 @@ def test_help_link_reachable_by_keyboard(browser, base_url, site_dir, url, viewp
         tabs = tab_to_help_link(page)
         assert tabs is not None, f"{url}: help link not reached in {MAX_TABS_TO_HELP} Tab presses"
         assert page.locator("a.md-header__help").is_visible()
-        page.keyboard.press("Enter")
-        page.wait_for_url("**/get-help-now/")
+        # Wait for the whole navigation (the crisis page links to itself too): closing a page while
+        # a navigation is still in flight can hang the browser.
+        with page.expect_navigation(url="**/get-help-now/", wait_until="load"):
+            page.keyboard.press("Enter")
     finally:
         page.context.close()
