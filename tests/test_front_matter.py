@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from sitebuild import ROOT
 
@@ -35,4 +36,8 @@ def test_page_has_a_reviewed_date_that_is_not_in_the_future(path):
 def test_built_page_shows_the_reviewed_date(site_dir, path):
     stem = path.name.removesuffix(".md")
     html = (site_dir / ("index.html" if stem == "index" else f"{stem}/index.html")).read_text("utf-8")
-    assert f'datetime="{front_matter(path)["reviewed"].isoformat()}"' in html
+    shown = BeautifulSoup(html, "html.parser").select_one(".page-reviewed time")
+    reviewed = front_matter(path)["reviewed"]
+    assert shown is not None, f"{path.name}: no review date on the page"
+    assert shown["datetime"] == reviewed.isoformat()
+    assert shown.get_text() == f"{reviewed:%B} {reviewed.day}, {reviewed.year}"

@@ -11,7 +11,7 @@ import pytest
 from serve import parse_headers_file, pattern_matches
 
 from microsite.headers import (
-    build_headers, content_security_policy, csp_hash, inline_scripts, main, page_urls,
+    build_headers, content_security_policy, csp_hash, embed_origins_in, inline_scripts, main, page_urls,
 )
 
 PAGE = """<!doctype html><html><head>
@@ -51,6 +51,16 @@ def test_page_urls_cover_directory_and_file_forms():
     assert page_urls("index.html") == ["/", "/index.html"]
     assert page_urls("faq/index.html") == ["/faq/", "/faq/index.html"]
     assert page_urls("404.html") == ["/404.html"]
+
+
+@pytest.mark.parametrize("tag, origins", [
+    ("""<script data-embed-origins='["https://a.example"]'>""", ["https://a.example"]),
+    ("""<script data-embed-origins="[&quot;https://a.example&quot;]">""", ["https://a.example"]),
+    ("<script data-embed-origins=[] src=e.js>", []),  # minified: no quotes around a plain value
+    ("<script src=e.js>", None),
+])
+def test_embed_origins_are_read_however_the_attribute_is_quoted(tag, origins):
+    assert embed_origins_in(tag) == origins
 
 
 def test_policy_without_origins_refuses_framing():

@@ -66,10 +66,11 @@ def csp_hash(script: str) -> str:
 
 def embed_origins_in(page_html: str) -> list[str] | None:
     """The origins an embed page declares (JSON in `data-embed-origins`), or None if not an embed."""
-    match = re.search(EMBED_ATTR + r"""\s*=\s*(?:"([^"]*)"|'([^']*)')""", page_html)
+    # Quoted either way, or not at all (a minifier drops the quotes of a value such as `[]`).
+    match = re.search(EMBED_ATTR + r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", page_html)
     if not match:
         return None
-    return list(json.loads(html.unescape(match[1] if match[1] is not None else match[2])))
+    return list(json.loads(html.unescape(next(group for group in match.groups() if group is not None))))
 
 
 def content_security_policy(hashes: list[str], frame_ancestors: list[str]) -> str:
