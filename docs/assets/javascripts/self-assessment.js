@@ -209,8 +209,9 @@ function enhance (root) {
   }
 }
 
-// The styles come with the script, so other pages never load them. Until they are in, the
-// reader sees the plain form (Material's button styles would otherwise show hidden buttons).
+// A page with the questionnaire links these styles in its head; reached by instant navigation
+// from another page, it has not, so the script adds them. Until they are in, the reader sees the
+// plain form (Material's button styles would otherwise show hidden buttons).
 function addStyles () {
   let link = document.getElementById('sa-styles')
   if (!link) {

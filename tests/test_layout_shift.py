@@ -1,0 +1,46 @@
+"""Nothing on any page moves while it loads (CLS 0), at phone and desktop sizes.
+
+Material shows search and the palette toggle only once its script runs, and the self-assessment
+script rearranges the questionnaire: each is a chance for the page to jump under the reader's
+finger. The browser's own layout-shift entries are read after every script has finished.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import VIEWPORTS, new_page
+from sitebuild import docs_page_urls
+
+# Every layout shift the page has had so far, with what moved.
+SHIFTS_JS = """() => new Promise((resolve) => {
+    const shifts = []
+    new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+            shifts.push({value: entry.value, moved: entry.sources.map((s) => (s.node ? s.node.nodeName + '.' + s.node.className : '?') + ' ' + JSON.stringify(s.previousRect) + ' -> ' + JSON.stringify(s.currentRect))})
+        }
+    }).observe({type: 'layout-shift', buffered: true})
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(shifts)))
+})"""
+# Material's script has run (it marks <html> and shows one palette toggle, where there is one), and
+# so has ours, where the page holds the self-assessment.
+SETTLED_JS = """() => document.documentElement.classList.contains('js')
+    && [...document.querySelectorAll('[data-md-component="palette"]')].every(
+        (form) => [...form.querySelectorAll('label')].some((label) => !label.hidden))
+    && [...document.querySelectorAll('[data-module="self-assessment"]')].every(
+        (root) => root.classList.contains('sa--js'))"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("url", docs_page_urls())
+def test_nothing_moves_while_the_page_loads(browser, base_url, url, viewport):
+    page, watch = new_page(browser, base_url, viewport=viewport)
+    try:
+        page.goto(base_url + url, wait_until="load")
+        page.wait_for_function(SETTLED_JS)
+        shifts = page.evaluate(SHIFTS_JS)
+        assert shifts == [], f"{url} ({viewport}) moved while loading: {shifts}"
+        assert not watch.page_errors, watch.page_errors
+    finally:
+        page.context.close()
