@@ -11,7 +11,7 @@ import json
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -79,8 +79,9 @@ def _raise(source: str, path: str, problem: str):
     raise DataError(source, path, problem)
 
 
-def load_yaml(path: str | Path, schema_name: str) -> Any:
-    """Read a YAML file and validate it; errors name the file.
+def load_yaml(path: str | Path, schema_name: str, check: Callable[[Any, str], Any] | None = None) -> Any:
+    """Read a YAML file and validate it, then run `check(data, source)` if given (checks of
+    meaning a schema cannot express); errors name the file.
 
     Several pages (and the plugin) load the same file in one build: the parsed, checked data is
     kept per file text, so an edited file is read afresh, and each caller gets its own copy.
@@ -91,13 +92,23 @@ def load_yaml(path: str | Path, schema_name: str) -> Any:
         text = path.read_text("utf-8")
     except FileNotFoundError:
         raise DataError(source, "", "file not found") from None
-    return copy.deepcopy(_parse_and_validate(text, schema_name, source))
+    return copy.deepcopy(_parse_and_check(text, schema_name, source, check))
 
 
 @lru_cache(maxsize=16)
-def _parse_and_validate(text: str, schema_name: str, source: str) -> Any:
+def _parse_and_check(text: str, schema_name: str, source: str, check: Callable[[Any, str], Any] | None) -> Any:
     try:
         data = yaml.load(text, Loader=_StringDatesLoader)  # noqa: S506 (safe subclass)
     except yaml.YAMLError as exc:
         raise DataError(source, "", f"not valid YAML ({exc})") from None
-    return validate(data, schema_name, source)
+    data = validate(data, schema_name, source)
+    return check(data, source) if check else data
+
+
+def yaml_problem(text: str) -> str | None:
+    """Why `text` is not valid YAML, or None if it is (libyaml's parser when available)."""
+    try:
+        yaml.load(text, Loader=_StringDatesLoader)  # noqa: S506 (safe subclass)
+    except yaml.YAMLError as exc:
+        return str(exc)
+    return None

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .crisis import check_region, load_crisis_lines
-from .data import DataError
+from .data import DataError, yaml_problem
 from .headers import write_headers
 from .practice import SOURCE, resolve_practice
 from .self_assessment.model import load_self_assessment
@@ -54,11 +53,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         # MkDocs quietly renders broken front matter as text; stop the build instead.
         if markdown.startswith("---\n") and "\n---" in markdown[4:]:
-            block = markdown[4:].split("\n---", 1)[0]
-            try:
-                yaml.safe_load(block)
-            except yaml.YAMLError as exc:
-                raise PluginError(f"{page.file.src_uri}: front matter is not valid YAML: {exc}") from None
+            problem = yaml_problem(markdown[4:].split("\n---", 1)[0])
+            if problem:
+                raise PluginError(f"{page.file.src_uri}: front matter is not valid YAML: {problem}")
         return markdown
 
     def on_page_context(self, context, page, config, nav):

@@ -18,8 +18,8 @@ SCHEMA = "self-assessment"
 
 
 def load_self_assessment(path: str | Path = DEFAULT_DATA) -> dict[str, Any]:
-    """Read, validate against the schema, then check the meaning."""
-    return check(load_yaml(path, SCHEMA), str(path))
+    """Read, validate against the schema, then check the meaning (once per file text in a build)."""
+    return load_yaml(path, SCHEMA, check=check)
 
 
 def check_data(data: Any, source: str) -> dict[str, Any]:
