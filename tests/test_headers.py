@@ -78,8 +78,8 @@ def _mini_site(tmp_path, embed_origins_attr=None):
     (tmp_path / "assets" / "javascripts" / "plain.js").write_text("")
     (tmp_path / "assets" / "javascripts" / "short.abc.min.js").write_text("")  # too short for a hash
     (tmp_path / "assets" / "stylesheets").mkdir()
-    (tmp_path / "assets" / "stylesheets" / "brand.27e02d.min.css").write_text("")  # the minify plugin's 6 hex
-    (tmp_path / "assets" / "stylesheets" / "brand.css").write_text("")
+    (tmp_path / "assets" / "stylesheets" / "site.27e02d.min.css").write_text("")  # the minify plugin's 6 hex
+    (tmp_path / "assets" / "stylesheets" / "site.css").write_text("")
     if embed_origins_attr is not None:
         (tmp_path / "embed").mkdir()
         (tmp_path / "embed" / "index.html").write_text(
@@ -112,9 +112,9 @@ def test_mini_site_rules(tmp_path):
 def test_minified_css_with_a_six_hex_fingerprint_is_cached_for_a_year(tmp_path):
     site = _mini_site(tmp_path)
     rules = parse_headers_file(_write(site))
-    assert headers_for(rules, "/assets/stylesheets/brand.27e02d.min.css")["Cache-Control"] == [
+    assert headers_for(rules, "/assets/stylesheets/site.27e02d.min.css")["Cache-Control"] == [
         "public, max-age=31536000, immutable"]
-    assert "Cache-Control" not in headers_for(rules, "/assets/stylesheets/brand.css")
+    assert "Cache-Control" not in headers_for(rules, "/assets/stylesheets/site.css")
 
 
 def test_explicit_embed_origins_override_the_page(tmp_path):
