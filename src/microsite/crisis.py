@@ -34,6 +34,12 @@ def check_region(data: dict[str, Any], region: str, source: str = "mkdocs.yml ex
     return region
 
 
+# Every page downloads the search index, so it holds what a reader would search for: the names of
+# the lines, their numbers and the emergency numbers. Descriptions, hours, languages and sources
+# stay on the page but out of the index (Material's search skips `data-search-exclude`).
+NOT_SEARCHED = ""
+
+
 def ordered_regions(data: dict[str, Any], first: str) -> list[str]:
     """The configured region first, then the rest in alphabetical order."""
     return [first] + sorted(code for code in data["regions"] if code != first)
@@ -56,7 +62,7 @@ def _site_name(url: str) -> str:
 
 def render_source(parent: etree.Element, url: str, checked: str) -> etree.Element:
     """"Source: example.org (checked November 27, 2026)." with the full URL as the link."""
-    p = el(parent, "p", "Source: ", class_="crisis-source")
+    p = el(parent, "p", "Source: ", class_="crisis-source", data_search_exclude=NOT_SEARCHED)
     link = el(p, "a", _site_name(url), href=url)
     link.tail = f" (checked {_long_date(checked)})."
     return p
@@ -93,11 +99,11 @@ def render_line(parent: etree.Element, line: dict[str, Any], heading: str = "h4"
     item = el(parent, "li", class_="crisis-line")
     el(item, heading, line["name"])
     if line.get("description"):
-        el(item, "p", line["description"])
+        el(item, "p", line["description"], data_search_exclude=NOT_SEARCHED)
     ways = el(item, "ul", class_="crisis-line__ways")
     for contact in line["contact"]:
         contact_link(el(ways, "li"), contact)
-    facts = el(item, "p", class_="crisis-line__facts")
+    facts = el(item, "p", class_="crisis-line__facts", data_search_exclude=NOT_SEARCHED)
     el(facts, "span", f"Open: {line['hours']}.")
     el(facts, "span", f"Languages: {', '.join(line['languages'])}.")
     render_source(item, line["source"], line["checked"])
