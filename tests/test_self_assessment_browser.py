@@ -25,6 +25,11 @@ for vector in vectors(DATA):
 MAX_TABS = 80
 
 
+def option(qid: str, index: int) -> str:
+    """The radio for answer `index` of question `qid`."""
+    return f'#sa-q-{qid} input[value="{index}"]'
+
+
 def open_page(browser, base_url, fragment="", **kwargs):
     page, watch = new_page(browser, base_url, **kwargs)
     page.goto(base_url + URL + fragment, wait_until="networkidle")
@@ -112,7 +117,7 @@ def test_yes_to_safety_shows_crisis_lines_at_once_and_the_reader_can_go_on(brows
         page.click('[data-action="next"]')
         assert page.is_visible("#sa-step-looking-for")
         page.click('[data-action="back"]')
-        page.check("#sa-q-safety-0")
+        page.check(option("safety", 0))
         assert not page.is_visible("#sa-alert")
         assert not watch.page_errors
     finally:
@@ -123,23 +128,24 @@ def test_yes_to_safety_shows_crisis_lines_at_once_and_the_reader_can_go_on(brows
 def test_skipped_question_gets_an_error_summary_linking_to_it(browser, base_url):
     page, _ = open_page(browser, base_url)
     try:
-        page.check("#sa-q-safety-0")
+        page.check(option("safety", 0))
         page.click('[data-action="next"]')
         skipped = STEPS[1][2]
         for qid in STEPS[1]:
             if qid != skipped:
-                page.check(f"#sa-q-{qid}-0")
+                page.check(option(qid, 0))
         page.click('[data-action="next"]')
         assert page.evaluate("() => document.activeElement.id") == "sa-errors"
         links = page.locator(".sa-errors__list a")
         assert links.count() == 1
-        assert links.first.get_attribute("href") == f"#sa-q-{skipped}-0"
+        assert links.first.get_attribute("href") == f"#sa-q-{skipped}"
         assert page.is_visible(f"#sa-q-{skipped}-error")
         assert page.locator(".sa-error:visible").count() == 1
         links.first.click()
-        assert page.evaluate("() => document.activeElement.id") == f"sa-q-{skipped}-0"
+        focused = page.evaluate("() => [document.activeElement.name, document.activeElement.value]")
+        assert focused == [skipped, "0"]  # the question's first answer
         assert "#" not in page.url
-        page.check(f"#sa-q-{skipped}-1")
+        page.check(option(skipped, 1))
         assert not page.is_visible(f"#sa-q-{skipped}-error")
     finally:
         page.context.close()
@@ -182,7 +188,7 @@ def test_share_link_restores_the_answers_and_clear_empties_the_fragment(browser,
         answers = ANSWERS["therapy"]
         for step, qids in enumerate(STEPS):
             for qid in qids:
-                page.check(f"#sa-q-{qid}-{answers[QUESTIONS.index(qid)]}")
+                page.check(option(qid, answers[QUESTIONS.index(qid)]))
             page.click('[data-action="result"]' if step == len(STEPS) - 1 else '[data-action="next"]')
         page.click('[data-action="share"]')
         link = page.input_value("#sa-share-url")
@@ -264,7 +270,7 @@ def test_instant_navigation_loads_it_once_and_init_is_idempotent(browser, base_u
             const m = await import(new URL('assets/javascripts/self-assessment.js', document.baseURI.replace(/self-assessment\\/.*$/, '')).href)
             m.init(root); m.init(root)
         }""")
-        page.check("#sa-q-safety-0")
+        page.check(option("safety", 0))
         page.click('[data-action="next"]')
         assert page.is_visible("#sa-step-looking-for") and not page.is_visible("#sa-step-feeling")
         assert page.inner_text("#sa-step-label") == f"Step 2 of {len(STEPS)}"

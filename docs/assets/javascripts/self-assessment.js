@@ -76,6 +76,7 @@ function enhance (root) {
   const later = [$('#sa-outcome-title'), $('.sa-mine'), $('.sa-tools'), ...$$('.sa-result')]
   const group = (q) => form.elements.namedItem(q.id)
   const fieldset = (q) => root.querySelector(`#sa-q-${q.id}`)
+  const radios = (q) => fieldset(q).querySelectorAll('input[type="radio"]')
   const answer = (q) => (group(q).value === '' ? -1 : Number(group(q).value))
   let current = 0
 
@@ -107,7 +108,7 @@ function enhance (root) {
     const list = $('.sa-errors__list')
     list.replaceChildren(...missing.map((q) => {
       const link = document.createElement('a')
-      link.href = `#sa-q-${q.id}-0`
+      link.href = `#sa-q-${q.id}`
       link.textContent = `Choose an answer to question ${model.questions.indexOf(q) + 1}`
       const item = document.createElement('li')
       item.append(link)
@@ -130,7 +131,7 @@ function enhance (root) {
     $('.sa-mine__list').replaceChildren(...model.questions.map((q, i) => {
       const item = document.createElement('li')
       const chosen = document.createElement('strong')
-      chosen.textContent = root.querySelector(`label[for="sa-q-${q.id}-${answers[i]}"]`).textContent
+      chosen.textContent = radios(q)[answers[i]].closest('label').textContent.trim()
       item.append(fieldset(q).querySelector('legend').textContent.replace(/^\d+\.\s*/, '') + ' ', chosen)
       return item
     }))
@@ -182,9 +183,9 @@ function enhance (root) {
     const button = event.target.closest('[data-action]')
     if (button && actions[button.dataset.action]) actions[button.dataset.action]()
     const link = event.target.closest('.sa-errors__list a')
-    if (link) { // GOV.UK error summary: go to the question without changing the URL
+    if (link) { // GOV.UK error summary: go to the question's first answer without changing the URL
       event.preventDefault()
-      const input = root.querySelector(link.getAttribute('href'))
+      const input = root.querySelector(`${link.getAttribute('href')} input`)
       if (input) input.focus()
     }
   })
@@ -199,7 +200,7 @@ function enhance (root) {
   if (!hash || (hash.length < MAX_HASH && document.getElementById(hash.slice(1)))) return // a plain anchor
   const found = decode(hash, model)
   if (found.answers) {
-    model.questions.forEach((q, i) => { root.querySelector(`#sa-q-${q.id}-${found.answers[i]}`).checked = true })
+    model.questions.forEach((q, i) => { radios(q)[found.answers[i]].checked = true })
     alert.hidden = !form.querySelector('input[data-crisis]:checked')
     showResult(found.answers)
   } else if (found.error !== 'none') {

@@ -186,10 +186,11 @@ def render_question(step: etree.Element, question: dict[str, Any], number: int) 
     el(fieldset, "p", "Choose an answer to this question.", class_="sa-error", id=f"{qid}-error", hidden="")
     options = el(fieldset, "div", class_="sa-options")
     for i, option in enumerate(question["options"]):
-        row = el(options, "div", class_="sa-option")
-        el(row, "input", type="radio", name=question["id"], id=f"{qid}-{i}", value=str(i),
-           data_crisis="" if option.get("crisis") else None)
-        el(row, "label", option["label"], for_=f"{qid}-{i}")
+        # The label wraps its radio: the whole row is the target, and no ids are needed.
+        label = el(options, "label", class_="sa-option")
+        radio = el(label, "input", type="radio", name=question["id"], value=str(i),
+                   data_crisis="" if option.get("crisis") else None)
+        radio.tail = option["label"]
 
 
 def render_alert(step: etree.Element, crisis: dict[str, Any], region: str) -> None:
