@@ -7,9 +7,14 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
-import { decode, encode, holds, resultFor, score } from '../../docs/assets/javascripts/self-assessment.js'
+// The module under test: the source, or the copy named by SA_MODULE (the minified file the built
+// site serves; tests/test_scripts.py runs this file against it).
+const MODULE = process.env.SA_MODULE
+  ? pathToFileURL(process.env.SA_MODULE).href
+  : new URL('../../docs/assets/javascripts/self-assessment.js', import.meta.url).href
+const { decode, encode, holds, resultFor, score } = await import(MODULE)
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const PYTHON = process.env.PYTHON || (existsSync(join(ROOT, '.venv/bin/python')) ? join(ROOT, '.venv/bin/python') : 'python3')
