@@ -116,6 +116,6 @@ def test_arriving_from_another_page_costs_little_more_than_its_html(our_repeat_v
     )
 
 
-def test_self_assessment_own_js_and_css_are_within_budget():
-    sizes = self_assessment_assets(ROOT / "docs")  # fails when the files are missing
+def test_self_assessment_own_js_and_css_are_within_budget(site_dir):
+    sizes = self_assessment_assets(site_dir)  # as served; fails when the files are missing
     assert sum(sizes.values()) <= SELF_ASSESSMENT_ASSETS, f"gzip sizes: {sizes}"

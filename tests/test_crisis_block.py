@@ -103,3 +103,15 @@ def test_search_index_keeps_names_and_numbers_but_not_descriptions_hours_or_sour
             assert description.has_attr("data-search-exclude"), description.get_text()
     for emergency in soup.select(".crisis-emergency"):
         assert not emergency.has_attr("data-search-exclude")
+
+
+def test_table_of_contents_lists_the_regions_not_every_line(tmp_path):
+    data = write_crisis_data(tmp_path / "crisis-lines.yml")
+    md = markdown.Markdown(extensions=["toc", CrisisExtension(region="GB", data=str(data))])
+    soup = BeautifulSoup(md.convert("## Who to contact\n\n" + BLOCK), "html.parser")
+    listed = [token["name"] for token in md.toc_tokens[0]["children"]]
+    assert listed == [h3.get_text() for h3 in soup.select(".crisis-help > section > h3")]
+    assert all(token["children"] == [] for token in md.toc_tokens[0]["children"])
+    lines = soup.select(".crisis-line > h4")  # still headings on the page, with their ids
+    assert lines and all(h4.get("id") for h4 in lines)
+    assert not soup.find(lambda tag: tag.name.startswith("hidden-heading"))

@@ -241,6 +241,8 @@ def test_steps_and_results_stay_out_of_the_table_of_contents_and_keep_their_head
     assert [token["name"] for token in md.toc_tokens] == ["Before you start"]
     listed = [token["name"] for token in md.toc_tokens[0]["children"]]
     assert listed == ["If you need help right now"]  # the crisis panel, always visible
+    assert md.toc_tokens[0]["children"][0]["children"] == []  # not its region and lines
+    assert soup.select(".sa-crisis h4, .sa-crisis h5")  # which keep their headings on the page
     assert [h.get_text() for h in soup.select(".sa-result h3")] == [
         r["title"] for r in load_self_assessment(DATA)["results"]]
     assert len(soup.select(".sa-step h2")) == len(load_self_assessment(DATA)["sections"])

@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from markdown.extensions.toc import slugify
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string_in
 
+from . import contents
 from .data import DataError, load_yaml
 from .html import el
 
@@ -97,7 +99,8 @@ def render_emergency(parent: etree.Element, region: dict[str, Any]) -> etree.Ele
 def render_line(parent: etree.Element, line: dict[str, Any], heading: str = "h4") -> etree.Element:
     """One crisis line: name, ways to reach it, hours, languages, source and date checked."""
     item = el(parent, "li", class_="crisis-line")
-    el(item, heading, line["name"])
+    # Its own id (as the table of contents would make it), since the table of contents skips it.
+    el(item, heading, line["name"], id=slugify(line["name"], "-"))
     if line.get("description"):
         el(item, "p", line["description"], data_search_exclude=NOT_SEARCHED)
     ways = el(item, "ul", class_="crisis-line__ways")
@@ -156,7 +159,10 @@ class CrisisLines(Block):
     def on_create(self, parent: etree.Element) -> etree.Element:
         data = load_crisis_lines(self.config["data"])
         region = check_region(data, self.config["region"])
-        return render_crisis_help(parent, data, region, self.options["show"])
+        help_ = render_crisis_help(parent, data, region, self.options["show"])
+        # The table of contents lists the regions; each region's lines are right under it.
+        contents.keep_out_of_contents(line.find("*") for line in help_.iter("li") if line.get("class") == "crisis-line")
+        return help_
 
 
 class CrisisExtension(BlocksExtension):
@@ -171,6 +177,7 @@ class CrisisExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (Markdown's API name)
         block_mgr.register(CrisisLines, self.getConfigs())
+        contents.register(md)
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> CrisisExtension:  # noqa: N802

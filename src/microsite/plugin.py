@@ -14,12 +14,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .crisis import check_region, load_crisis_lines
+from .assets import minify_in_place, own_assets
 from .data import DataError, yaml_problem
 from .headers import write_headers
 from .practice import SOURCE, resolve_practice
 from .self_assessment.model import load_self_assessment
 from .robots import write_robots
-from .scripts import minify_scripts, own_scripts
 from .seo import faq_page_json_ld, website_json_ld
 
 
@@ -72,12 +72,12 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         return context
 
     def on_files(self, files, config):
-        self.scripts = own_scripts(files, config.docs_dir)  # to minify once they are copied
+        self.assets = own_assets(files, config.docs_dir)  # to minify once they are copied
         return files
 
     @event_priority(-100)  # after every other plugin (minify writes fingerprinted files then)
     def on_post_build(self, config):
-        minify_scripts(Path(config.site_dir), self.scripts)
+        minify_in_place(Path(config.site_dir), self.assets)
         # Security headers and robots.txt describe the finished files, so they come last.
         write_headers(Path(config.site_dir), config.extra["practice"]["embed_origins"])
         write_robots(Path(config.site_dir), config.site_url)

@@ -11,18 +11,17 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_boolean
 
 from ..crisis import DEFAULT_DATA as CRISIS_DATA
 from ..crisis import check_region, load_crisis_lines, render_crisis_help
+from .. import contents
 from ..html import el
 from .model import DEFAULT_DATA, load_self_assessment, model_json
 from .scoring import questions
 
 OP_WORDS = {">=": "{} or more", "<=": "{} or less", ">": "more than {}", "<": "less than {}", "==": "exactly {}"}
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 NOT_A_DIAGNOSIS = (
     "It is a guide based on your answers today. A licensed professional can help you understand "
     "what your answers mean for you."
@@ -54,7 +53,7 @@ def exclude_from_search(part: etree.Element) -> None:
     opens an (empty) index entry, so each heading is marked too.
     """
     for node in part.iter():
-        if node is part or node.tag in HEADINGS:
+        if node is part or node.tag in contents.HEADINGS:
             node.set("data-search-exclude", "")
 
 
@@ -89,13 +88,14 @@ class SelfAssessment(Block):
         # Material's instant navigation re-creates every <script> in the content without its
         # `type`, which would run the JSON as code (a CSP violation, or a syntax error).
         root = el(parent, "div", class_="sa", data_module="self-assessment", data_model=model_json(data))
-        render_crisis_panel(root, crisis, region)
+        lines = render_crisis_panel(root, crisis, region)
         el(root, "p", class_="sa-notice", id="sa-notice", hidden="", tabindex="-1")
         parts = (render_form(root, data, crisis, region), render_guide(root, data),
                  render_outcome(root, data, crisis, region, self.config["booking_url"]))
         for part in parts:
             exclude_from_search(part)
-        self.finished_parts = parts
+        # The panel's own heading stays in the table of contents; its region and lines do not.
+        self.finished_parts = (*parts, lines)
         return root
 
     def on_inline_end(self, block: etree.Element) -> None:
@@ -103,45 +103,21 @@ class SelfAssessment(Block):
         if self.options["embed"]:
             for link in block.iter("a"):
                 link.set("target", "_top")
-        keep_out_of_contents(self.finished_parts)
+        # Steps and results are shown one at a time: listed in the table of contents (the phone
+        # menu) they were dozens of links to hidden places ("Next steps" five times).
+        contents.keep_out_of_contents(self.finished_parts)
 
 
-# The table of contents (priority 5) lists every h1-h6 in the element tree: headings of steps and
-# results are renamed just before it runs and given their names back just after.
-HIDDEN_HEADING = "sa-heading-"
-
-
-def keep_out_of_contents(parts: tuple[etree.Element, ...]) -> None:
-    """Keep the headings of `parts` out of the page's table of contents (and their permalinks).
-
-    They belong to steps and results shown one at a time: listed in the table of contents (the
-    phone menu) they were dozens of links to hidden places ("Next steps" five times), each with a
-    permalink too. The headings keep their level, ids and meaning in the page.
-    """
-    for part in parts:
-        for node in part.iter():
-            if node.tag in HEADINGS:
-                node.tag = HIDDEN_HEADING + node.tag
-
-
-class RestoreHeadings(Treeprocessor):
-    """Give the headings hidden by `keep_out_of_contents` their names back, after the table of contents."""
-
-    PRIORITY = 4.9  # toc runs at 5
-
-    def run(self, root: etree.Element) -> None:
-        for node in root.iter():
-            if isinstance(node.tag, str) and node.tag.startswith(HIDDEN_HEADING):
-                node.tag = node.tag[len(HIDDEN_HEADING):]
-
-
-def render_crisis_panel(root: etree.Element, crisis: dict[str, Any], region: str) -> None:
+def render_crisis_panel(root: etree.Element, crisis: dict[str, Any], region: str) -> etree.Element:
+    """Crisis help before the first question; returns the lines it lists."""
     panel = el(root, "section", class_="sa-crisis", aria_labelledby="sa-crisis-title")
     el(panel, "h3", "If you need help right now", id="sa-crisis-title")
     el(panel, "p", "If you are thinking about hurting yourself, or you feel unsafe, you do not need to "
        "finish these questions. Please reach out now. These lines are free and private.")
     # The lines themselves are searchable on the crisis help page; here the panel's words are enough.
-    exclude_from_search(render_crisis_help(panel, crisis, region, show="region"))
+    lines = render_crisis_help(panel, crisis, region, show="region")
+    exclude_from_search(lines)
+    return lines
 
 
 def render_form(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any], region: str) -> etree.Element:
@@ -307,7 +283,7 @@ class SelfAssessmentExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (Markdown's API name)
         block_mgr.register(SelfAssessment, self.getConfigs())
-        md.treeprocessors.register(RestoreHeadings(md), "self_assessment_headings", RestoreHeadings.PRIORITY)
+        contents.register(md)
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> SelfAssessmentExtension:  # noqa: N802

@@ -1,4 +1,4 @@
-"""Our own scripts are minified in the built site, keep their names, and still work.
+"""Our own scripts and stylesheets are minified in the built site, keep their names, and still work.
 
 The scoring module the site serves is checked against every test vector, like its source.
 """
@@ -12,6 +12,8 @@ import subprocess
 from sitebuild import ROOT
 
 SOURCES = sorted((ROOT / "docs" / "assets" / "javascripts").glob("*.js"))
+# Stylesheets linked by name; site.css is minified and renamed with a content hash instead.
+STYLESHEETS = [ROOT / "docs/assets/stylesheets" / name for name in ("self-assessment.css", "embed.css")]
 
 
 def built(site_dir, source):
@@ -26,6 +28,12 @@ def test_every_script_of_ours_is_served_smaller_under_its_own_name(site_dir):
         assert served.stat().st_size < source.stat().st_size, served.name
         lines = served.read_text("utf-8").splitlines()
         assert not [line for line in lines if line.lstrip().startswith(("//", "/*"))], f"{served.name}: comments left in"
+
+
+def test_stylesheets_linked_by_name_are_served_minified(site_dir):
+    for source in STYLESHEETS:
+        served = built(site_dir, source).read_text("utf-8")
+        assert len(served) < source.stat().st_size and "/*" not in served and "\n" not in served.strip(), source.name
 
 
 def test_served_scripts_parse_as_modules(site_dir, tmp_path):
