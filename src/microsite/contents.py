@@ -1,4 +1,5 @@
-"""Keep some headings out of a page's table of contents, while they stay headings on the page.
+"""Keep parts of a block out of what is built from the page: its table of contents and the search
+index, while they stay on the page.
 
 Python-Markdown's `toc` (priority 5) lists every h1-h6 in the element tree and gives each a
 permalink. Headings marked here are renamed just before it runs and get their names back just
@@ -39,3 +40,14 @@ class RestoreHeadings(Treeprocessor):
 def register(md: Markdown) -> None:
     """Add the restoring step to `md` (once, whichever block extension asks first)."""
     md.treeprocessors.register(RestoreHeadings(md), "restore_hidden_headings", RestoreHeadings.PRIORITY)
+
+
+def exclude_from_search(part: etree.Element) -> None:
+    """Keep `part` out of the search index that every page downloads.
+
+    Material's search skips an element marked `data-search-exclude`, but a heading inside it still
+    opens an (empty) index entry, so each heading is marked too.
+    """
+    for node in part.iter():
+        if node is part or node.tag in HEADINGS:
+            node.set("data-search-exclude", "")

@@ -36,12 +36,6 @@ def check_region(data: dict[str, Any], region: str, source: str = "mkdocs.yml ex
     return region
 
 
-# Every page downloads the search index, so it holds what a reader would search for: the names of
-# the lines, their numbers and the emergency numbers. Descriptions, hours, languages and sources
-# stay on the page but out of the index (Material's search skips `data-search-exclude`).
-NOT_SEARCHED = ""
-
-
 def ordered_regions(data: dict[str, Any], first: str) -> list[str]:
     """The configured region first, then the rest in alphabetical order."""
     return [first] + sorted(code for code in data["regions"] if code != first)
@@ -64,7 +58,8 @@ def _site_name(url: str) -> str:
 
 def render_source(parent: etree.Element, url: str, checked: str) -> etree.Element:
     """"Source: example.org (checked November 27, 2026)." with the full URL as the link."""
-    p = el(parent, "p", "Source: ", class_="crisis-source", data_search_exclude=NOT_SEARCHED)
+    p = el(parent, "p", "Source: ", class_="crisis-source")
+    contents.exclude_from_search(p)
     link = el(p, "a", _site_name(url), href=url)
     link.tail = f" (checked {_long_date(checked)})."
     return p
@@ -101,12 +96,15 @@ def render_line(parent: etree.Element, line: dict[str, Any], heading: str = "h4"
     item = el(parent, "li", class_="crisis-line")
     # Its own id (as the table of contents would make it), since the table of contents skips it.
     el(item, heading, line["name"], id=slugify(line["name"], "-"))
+    # The search index, which every page downloads, holds what a reader would search for: names
+    # and numbers. Descriptions, hours, languages and sources stay on the page only.
     if line.get("description"):
-        el(item, "p", line["description"], data_search_exclude=NOT_SEARCHED)
+        contents.exclude_from_search(el(item, "p", line["description"]))
     ways = el(item, "ul", class_="crisis-line__ways")
     for contact in line["contact"]:
         contact_link(el(ways, "li"), contact)
-    facts = el(item, "p", class_="crisis-line__facts", data_search_exclude=NOT_SEARCHED)
+    facts = el(item, "p", class_="crisis-line__facts")
+    contents.exclude_from_search(facts)
     el(facts, "span", f"Open: {line['hours']}.")
     el(facts, "span", f"Languages: {', '.join(line['languages'])}.")
     render_source(item, line["source"], line["checked"])
@@ -161,7 +159,7 @@ class CrisisLines(Block):
         region = check_region(data, self.config["region"])
         help_ = render_crisis_help(parent, data, region, self.options["show"])
         # The table of contents lists the regions; each region's lines are right under it.
-        contents.keep_out_of_contents(line.find("*") for line in help_.iter("li") if line.get("class") == "crisis-line")
+        contents.keep_out_of_contents(help_.findall(".//li[@class='crisis-line']/*[1]"))
         return help_
 
 

@@ -66,11 +66,12 @@ def csp_hash(script: str) -> str:
 
 def embed_origins_in(page_html: str) -> list[str] | None:
     """The origins an embed page declares (JSON in `data-embed-origins`), or None if not an embed."""
-    # Quoted either way, or not at all (a minifier drops the quotes of a value such as `[]`).
-    match = re.search(EMBED_ATTR + r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", page_html)
+    # The tag's attributes are read like any other (quoted either way, or not at all: a minifier
+    # drops the quotes of a value such as `[]`).
+    match = re.search(r"<\w+\b([^>]*\b" + EMBED_ATTR + r"\b[^>]*)>", page_html)
     if not match:
         return None
-    return list(json.loads(html.unescape(next(group for group in match.groups() if group is not None))))
+    return list(json.loads(_attrs(match[1])[EMBED_ATTR]))
 
 
 def content_security_policy(hashes: list[str], frame_ancestors: list[str]) -> str:

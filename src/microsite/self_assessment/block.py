@@ -45,18 +45,6 @@ def crisis_copy(parent: etree.Element, crisis: dict[str, Any], region: str) -> e
     return help_
 
 
-def exclude_from_search(part: etree.Element) -> None:
-    """Keep `part` out of the search index that every page downloads (its words are questions,
-    answers and results, not something a reader searches for; the crisis lines have their own page).
-
-    Material's search skips an element marked `data-search-exclude`, but a heading inside it still
-    opens an (empty) index entry, so each heading is marked too.
-    """
-    for node in part.iter():
-        if node is part or node.tag in contents.HEADINGS:
-            node.set("data-search-exclude", "")
-
-
 def points_text(points: int, label: str) -> str:
     return f"{points} {label.replace('points', 'point', 1) if points == 1 else label}"
 
@@ -92,8 +80,10 @@ class SelfAssessment(Block):
         el(root, "p", class_="sa-notice", id="sa-notice", hidden="", tabindex="-1")
         parts = (render_form(root, data, crisis, region), render_guide(root, data),
                  render_outcome(root, data, crisis, region, self.config["booking_url"]))
+        # Questions, answers and results are not what a reader searches for; the crisis lines
+        # have their own page.
         for part in parts:
-            exclude_from_search(part)
+            contents.exclude_from_search(part)
         # The panel's own heading stays in the table of contents; its region and lines do not.
         self.finished_parts = (*parts, lines)
         return root
@@ -116,7 +106,7 @@ def render_crisis_panel(root: etree.Element, crisis: dict[str, Any], region: str
        "finish these questions. Please reach out now. These lines are free and private.")
     # The lines themselves are searchable on the crisis help page; here the panel's words are enough.
     lines = render_crisis_help(panel, crisis, region, show="region")
-    exclude_from_search(lines)
+    contents.exclude_from_search(lines)
     return lines
 
 
