@@ -1,26 +1,41 @@
-"""The generated `_headers`: hashes of the real inline scripts, strict policies, one rule per page."""
+"""The generated `_headers`: strict policies that trust only the scripts the templates wrote.
+
+The mini sites here are written by hand, with `trusted` saying which scripts "the templates wrote";
+the real build's templates are read by `TemplateScripts`.
+"""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import re
+import subprocess
+import sys
 
+import jinja2
 import pytest
 
 from serve import parse_headers_file, pattern_matches
+from sitebuild import ROOT
 
 from microsite.headers import (
-    build_headers, content_security_policy, csp_hash, embed_origins_in, inline_scripts, main, page_urls,
+    TemplateScripts, UntrustedScript, base_url_for, build_headers, content_security_policy, csp_hash,
+    inline_scripts, main, page_urls,
 )
 
-PAGE = """<!doctype html><html><head>
+PAGE = """<!doctype html><html><head><title>a <script>not a script</script></title>
 <script>var a = 1;</script>
 <script type="module">import "./x.js";</script>
 <script src="x.js"></script>
 <script id="__config" type="application/json">{"a": 1}</script>
 <script type="application/ld+json">{"@type": "WebSite"}</script>
+<meta content="<script>neither</script>" name="description">
 </head><body><SCRIPT type='text/javascript'>b()</SCRIPT></body></html>"""
+WRITTEN = {"var a = 1;", 'import "./x.js";', "b()", "deeper()"}  # what our mini "templates" wrote
+
+
+def trusted(rel):
+    return WRITTEN
 
 
 def headers_for(rules, path: str) -> dict[str, list[str]]:
@@ -37,7 +52,8 @@ def directives(policy: str) -> dict[str, list[str]]:
     return {part.split()[0]: part.split()[1:] for part in (p.strip() for p in policy.split(";")) if part}
 
 
-def test_inline_scripts_finds_only_javascript_without_src():
+def test_inline_scripts_finds_only_javascript_without_src_read_as_a_browser_does():
+    # Not the "scripts" inside <title> or an attribute: a browser reads those as text.
     assert inline_scripts(PAGE) == ["var a = 1;", 'import "./x.js";', "b()"]
 
 
@@ -53,14 +69,20 @@ def test_page_urls_cover_directory_and_file_forms():
     assert page_urls("404.html") == ["/404.html"]
 
 
-@pytest.mark.parametrize("tag, origins", [
-    ("""<script data-embed-origins='["https://a.example"]'>""", ["https://a.example"]),
-    ("""<script data-embed-origins="[&quot;https://a.example&quot;]">""", ["https://a.example"]),
-    ("<script data-embed-origins=[] src=e.js>", []),  # minified: no quotes around a plain value
-    ("<script src=e.js>", None),
-])
-def test_embed_origins_are_read_however_the_attribute_is_quoted(tag, origins):
-    assert embed_origins_in(tag) == origins
+def test_base_url_is_the_way_back_to_the_root_as_mkdocs_gives_it():
+    assert [base_url_for(rel, "https://x.example/learn/") for rel in ("index.html", "faq/index.html", "a/b/index.html", "404.html")] == [
+        ".", "..", "../..", "/learn/"]
+
+
+def test_template_scripts_are_read_from_the_first_folder_that_has_the_template(tmp_path):
+    ours, theirs = tmp_path / "ours", tmp_path / "theirs"
+    for folder, body in ((ours, "ours()"), (theirs, "theirs()")):
+        (folder / "partials").mkdir(parents=True)
+        (folder / "partials" / "x.html").write_text(f"<script>{body}</script><script src=a.js></script>")
+    (theirs / "base.html").write_text('<script>new URL("{{ config.scope | d(base_url) }}")</script>')
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(ours), str(theirs)]))
+    scripts = TemplateScripts(env)
+    assert scripts.for_page({}, "..") == {"ours()", 'new URL("..")'}
 
 
 def test_policy_without_origins_refuses_framing():
@@ -87,26 +109,42 @@ def _mini_site(tmp_path, embed_origins_attr=None):
     return tmp_path
 
 
-def _write(site):
-    (site / "_headers").write_text(build_headers(site))
+def _write(site, origins=None):
+    (site / "_headers").write_text(build_headers(site, origins, trusted))
     return site / "_headers"
 
 
 def test_mini_site_rules(tmp_path):
-    site = _mini_site(tmp_path, '["https://practice.example"]')
-    (site / "_headers").write_text(build_headers(site))
-    rules = parse_headers_file(site / "_headers")
+    site = _mini_site(tmp_path, '["https://Practice.example:443"]')
+    rules = parse_headers_file(_write(site))
     home = directives(headers_for(rules, "/")["Content-Security-Policy"][0])
-    for script in ("var a = 1;", 'import "./x.js";', "b()", "deeper()"):
+    for script in WRITTEN:
         assert csp_hash(script) in home["script-src"]
     assert len(home["script-src"]) == 5  # 'self' + four hashes, none for data scripts
     embed = headers_for(rules, "/embed/")
+    # Written the way browsers report origins: lower case, no default port.
     assert directives(embed["Content-Security-Policy"][0])["frame-ancestors"] == ["https://practice.example"]
     assert "X-Frame-Options" not in embed
     assert headers_for(rules, "/assets/javascripts/bundle.0123abcd.min.js")["Cache-Control"] == [
         "public, max-age=31536000, immutable"]
     assert "Cache-Control" not in headers_for(rules, "/assets/javascripts/plain.js")
     assert "Cache-Control" not in headers_for(rules, "/assets/javascripts/short.abc.min.js")
+
+
+def test_a_script_no_template_wrote_fails_naming_the_page(tmp_path):
+    site = _mini_site(tmp_path)
+    (site / "faq" / "index.html").write_text("<script>deeper()</script><p><script>alert(1)</script></p>")
+    with pytest.raises(UntrustedScript) as caught:
+        build_headers(site, None, trusted)
+    assert caught.value.source == "faq/index.html" and "alert(1)" in str(caught.value)
+
+
+def test_markup_in_a_title_or_an_attribute_declares_no_embed_origins(tmp_path):
+    site = _mini_site(tmp_path)
+    (site / "faq" / "index.html").write_text(
+        "<title><b data-embed-origins='[\"https://evil.example\"]'></title><script>deeper()</script>")
+    faq = headers_for(parse_headers_file(_write(site)), "/faq/")
+    assert faq["X-Frame-Options"] == ["DENY"]
 
 
 def test_minified_css_with_a_six_hex_fingerprint_is_cached_for_a_year(tmp_path):
@@ -119,20 +157,53 @@ def test_minified_css_with_a_six_hex_fingerprint_is_cached_for_a_year(tmp_path):
 
 def test_explicit_embed_origins_override_the_page(tmp_path):
     site = _mini_site(tmp_path, "[]")
-    (site / "_headers").write_text(build_headers(site, ["https://a.example", "https://b.example"]))
-    embed = headers_for(parse_headers_file(site / "_headers"), "/embed/index.html")
+    embed = headers_for(parse_headers_file(_write(site, ["https://a.example", "https://B.example:443"])), "/embed/index.html")
     assert directives(embed["Content-Security-Policy"][0])["frame-ancestors"] == ["https://a.example", "https://b.example"]
 
 
-def test_command_line_writes_the_file(tmp_path, capsys):
-    site = _mini_site(tmp_path)
-    assert main([str(site), "--embed-origin", "https://a.example"]) == 0
-    assert (site / "_headers").read_text() == build_headers(site, ["https://a.example"])
+def _built_copy(tmp_path, site_dir):
+    import shutil
+
+    shutil.copytree(site_dir, tmp_path / "site")
+    (tmp_path / "site" / "_headers").unlink()
+    return tmp_path / "site"
+
+
+def test_command_line_rebuilds_the_same_file_for_a_built_site(tmp_path, site_dir):
+    site = _built_copy(tmp_path, site_dir)
+    assert main([str(site), "--config", str(ROOT / "mkdocs.yml")]) == 0
+    assert (site / "_headers").read_text() == (site_dir / "_headers").read_text()
+
+
+def test_command_line_normalises_an_origin(tmp_path, site_dir):
+    site = _built_copy(tmp_path, site_dir)
+    assert main([str(site), "--config", str(ROOT / "mkdocs.yml"), "--embed-origin", "https://Practice.EXAMPLE:443"]) == 0
+    assert "frame-ancestors https://practice.example\n" in (site / "_headers").read_text() or \
+        "frame-ancestors https://practice.example" in (site / "_headers").read_text()
+
+
+@pytest.mark.parametrize("origin", ["*", "http://x.example; script-src *", "https://x.example/path", "http://x.example",
+                                    "https://x.example'", "https://*.example"])
+def test_command_line_refuses_anything_but_a_plain_https_origin(tmp_path, capsys, origin):
+    with pytest.raises(SystemExit) as caught:
+        main([str(tmp_path), "--embed-origin", origin])
+    assert caught.value.code == 2
+    assert f"--embed-origin: {origin!r}" in capsys.readouterr().err
 
 
 def test_command_line_refuses_a_folder_without_a_site(tmp_path):
     with pytest.raises(SystemExit):
         main([str(tmp_path)])
+
+
+def test_command_line_refuses_a_page_with_a_script_no_template_wrote(tmp_path, site_dir):
+    site = _built_copy(tmp_path, site_dir)
+    faq = site / "faq" / "index.html"
+    faq.write_text(faq.read_text("utf-8").replace("</article>", "<script>alert(1)</script></article>"), "utf-8")
+    result = subprocess.run([sys.executable, "-m", "microsite.headers", str(site), "--config", str(ROOT / "mkdocs.yml")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "faq/index.html" in result.stderr and "no template wrote" in result.stderr
+    assert not (site / "_headers").exists()
 
 
 # --- the real build -------------------------------------------------------------------------
@@ -193,11 +264,59 @@ def test_fingerprinted_assets_are_cached_for_a_year(site_dir, rules):
     assert "Cache-Control" not in headers_for(rules, "/")
 
 
-def test_runs_as_a_module_for_other_generators(tmp_path):
-    import subprocess
-    import sys
-
-    site = _mini_site(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "microsite.headers", str(site)], capture_output=True, text=True)
+def test_runs_as_a_module_for_other_generators(tmp_path, site_dir):
+    site = _built_copy(tmp_path, site_dir)
+    result = subprocess.run([sys.executable, "-m", "microsite.headers", str(site), "--config", str(ROOT / "mkdocs.yml")],
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert (site / "_headers").read_text() == build_headers(site)
+    assert (site / "_headers").read_text() == (site_dir / "_headers").read_text()
+
+
+# Material's own inline scripts, as its templates hold them (sha256 of the template text, first 16
+# hex digits). The policy trusts these when they appear on a page; when Material changes one, this
+# test fails, so that someone reads the new script before the site trusts it.
+MATERIAL_SCRIPTS = {
+    ("partials/integrations/analytics/google.html", "f4284800028def9a"),
+    ("partials/integrations/analytics.html", "d772c5844f2a155a"),
+    ("partials/integrations/analytics.html", "22974d36f15260db"),
+    ("partials/javascripts/announce.html", "e441dbdde5a0501b"),
+    ("partials/javascripts/base.html", "cbd97fa31ed6cc39"),
+    ("partials/javascripts/consent.html", "3907d77c1c78f265"),
+    ("partials/javascripts/content.html", "d74bb3b582599bb3"),
+    ("partials/javascripts/content.html", "ffcc0f7735fdab43"),
+    ("partials/javascripts/outdated.html", "89ea7f58a216ee23"),
+    ("partials/javascripts/palette.html", "0eb10c249dbdb0be"),
+    ("redirect.html", "971a7594497921b0"),
+}
+# The one script Material writes next to the page's content: it opens the content tab a link
+# points to. Known exactly: the built site's policy trusts this text and nothing like it.
+MATERIAL_TABBED_SCRIPT = (
+    'var target=document.getElementById(location.hash.slice(1));'
+    'target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))'
+)
+
+
+def test_material_inline_scripts_are_the_reviewed_ones():
+    from pathlib import Path
+
+    import material
+
+    templates = Path(material.__file__).parent / "templates"
+    found = {
+        (path.relative_to(templates).as_posix(), hashlib.sha256(script.encode()).hexdigest()[:16])
+        for path in templates.rglob("*.html") if ".icons" not in path.parts
+        for script in inline_scripts(path.read_text("utf-8"))
+    }
+    assert found == MATERIAL_SCRIPTS
+
+
+def test_the_tabbed_content_script_is_trusted_exactly(site_dir, rules):
+    home = directives(headers_for(rules, "/")["Content-Security-Policy"][0])["script-src"]
+    assert csp_hash(MATERIAL_TABBED_SCRIPT) in home
+    assert MATERIAL_TABBED_SCRIPT in inline_scripts((site_dir / "faq" / "index.html").read_text("utf-8"))
+
+
+def test_the_policy_lists_only_scripts_the_pages_hold(site_dir, pages, rules):
+    scripts = {script for page in pages for script in inline_scripts(page.read_text("utf-8"))}
+    home = directives(headers_for(rules, "/")["Content-Security-Policy"][0])["script-src"]
+    assert set(home) == {"'self'"} | {csp_hash(s) for s in scripts}

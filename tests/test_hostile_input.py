@@ -1,0 +1,275 @@
+"""Every value from config and data is text wherever it lands, or the build fails naming it.
+
+The text fields are found from the schemas themselves: a leaf of the real data file that accepts
+ordinary text is a text field; one that accepts text without a `javascript:` link but refuses it
+with one is a Markdown field. Every one of them then gets a payload (tagged with its path) in one
+build, and the built pages, the search index and `_headers` are searched for anything the payloads
+turned into markup. Addresses get hostile addresses, and each must fail naming the field.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from browser import new_page
+from fixture_site import PRACTICE, inheriting_config, project_copy
+from hostile import (
+    BAD_EMAILS, BAD_ORIGINS, BAD_URLS, JS_LINK, MARKER, csp_hash_count, site_leaks, text_payload,
+)
+from crisis_fixture import crisis_data, write_crisis_data
+from serve import serve_site
+from sitebuild import ROOT, docs_page_urls, mkdocs_build
+
+from microsite.crisis import load_crisis_lines
+from microsite.data import DataError, validate
+
+DATA_FILES = {"crisis-lines": "data/crisis-lines.yml", "self-assessment": "data/self-assessment.yml"}
+
+
+def real(name: str) -> dict:
+    # Through JSON: YAML anchors would otherwise share one object between several places.
+    return json.loads(json.dumps(yaml.safe_load((ROOT / DATA_FILES[name]).read_text("utf-8"))))
+
+
+def leaves(data, path=()):
+    """(path, value) for every string in the data."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from leaves(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from leaves(value, path + (i,))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def set_at(data, path, value):
+    for key in path[:-1]:
+        data = data[key]
+    data[path[-1]] = value
+
+
+def dotted(path) -> str:
+    """A path as DataError names it: regions.US.lines[0].name"""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def accepts(schema: str, data: dict, path, value) -> bool:
+    trial = copy.deepcopy(data)
+    set_at(trial, path, value)
+    try:
+        validate(trial, schema, "test")
+    except DataError:
+        return False
+    return True
+
+
+def classify(schema: str) -> dict[str, list]:
+    """Split the real file's string fields into plain text, Markdown, and the rest (ids, addresses,
+    dates, numbers), by what the schema accepts."""
+    data = real(schema)
+    kinds = {"plain": [], "markdown": [], "other": []}
+    for path, _ in leaves(data):
+        if accepts(schema, data, path, text_payload("t")):
+            kinds["plain"].append(path)
+        elif accepts(schema, data, path, text_payload("t", links=False)):
+            kinds["markdown"].append(path)
+        else:
+            kinds["other"].append(path)
+    return kinds
+
+
+@pytest.fixture(scope="module")
+def fields():
+    return {name: classify(name) for name in DATA_FILES}
+
+
+def test_the_schemas_say_which_fields_are_text_and_which_markdown(fields):
+    # Guards the discovery: a few fields whose kind we know.
+    crisis, sa = fields["crisis-lines"], fields["self-assessment"]
+    assert ("regions", "US", "name") in crisis["plain"]
+    assert ("regions", "US", "lines", 0, "hours") in crisis["plain"]
+    assert ("regions", "US", "lines", 0, "description") in crisis["markdown"]
+    assert ("regions", "US", "lines", 0, "source") in crisis["other"]
+    assert ("sections", 0, "questions", 0, "text") in sa["plain"]
+    assert ("sections", 2, "notes", 0) in sa["markdown"]
+    assert ("results", 0, "summary", 0) in sa["markdown"]
+    assert ("sections", 0, "id") in sa["other"]
+    assert len(crisis["plain"]) > 100 and len(sa["plain"]) > 50
+
+
+@pytest.mark.parametrize("schema", DATA_FILES)
+def test_every_markdown_field_refuses_a_javascript_link_naming_file_field_and_value(tmp_path, fields, schema):
+    data = real(schema)
+    for path in fields[schema]["markdown"]:
+        trial = copy.deepcopy(data)
+        set_at(trial, path, JS_LINK)
+        with pytest.raises(DataError) as caught:
+            validate(trial, schema, DATA_FILES[schema])
+        message = str(caught.value)
+        assert caught.value.path == dotted(path), message
+        assert DATA_FILES[schema] in message and "javascript:alert" in message and "not allowed" in message, message
+
+
+def test_every_address_in_the_crisis_data_refuses_hostile_addresses(fields):
+    data = real("crisis-lines")
+    addresses = [p for p, value in leaves(data) if value.startswith("https://")]
+    assert len(addresses) > 30
+    for path in addresses:
+        for bad in BAD_URLS:
+            trial = copy.deepcopy(data)
+            set_at(trial, path, bad)
+            with pytest.raises(DataError) as caught:
+                validate(trial, "crisis-lines", DATA_FILES["crisis-lines"])
+            assert caught.value.path == dotted(path) and repr(bad) in str(caught.value), (path, bad)
+
+
+@pytest.mark.parametrize("bad", BAD_EMAILS)
+def test_an_email_address_is_checked_as_an_address(tmp_path, bad):
+    data = crisis_data()
+    data["regions"]["GB"]["lines"][0]["contact"][1]["email"] = bad
+    with pytest.raises(DataError) as caught:
+        load_crisis_lines(write_crisis_data(tmp_path / "crisis-lines.yml", data))
+    assert caught.value.path.startswith("regions.GB.lines[0].contact[1]") and repr(bad) in str(caught.value)
+
+
+# --- one build with a payload in every text field ------------------------------------------------
+
+HOSTILE_CONFIG = {  # top-level config values a practice edits, printed by Material's templates
+    "site_name": text_payload("site_name"),
+    "site_description": text_payload("site_description"),
+}
+HOSTILE_PRACTICE = {
+    **PRACTICE,
+    "name": text_payload("practice.name"),
+    "contact": "hello@northside.example",
+    "reviewer": {"name": text_payload("reviewer.name"), "role": text_payload("reviewer.role"), "reviewed": "2026-12-01"},
+}
+
+
+def hostile_data(schema: str, fields) -> dict:
+    data = real(schema)
+    for path in fields[schema]["plain"]:
+        set_at(data, path, text_payload(f"{schema}:{dotted(path)}"))
+    for path in fields[schema]["markdown"]:
+        set_at(data, path, text_payload(f"{schema}:{dotted(path)}", links=False))
+    return data
+
+
+def hostile_copy(root: Path, fields, template_change=None, check: bool = True):
+    project_copy(root)
+    for schema, rel in DATA_FILES.items():
+        (root / rel).write_text(yaml.safe_dump(hostile_data(schema, fields), sort_keys=False, allow_unicode=True), "utf-8")
+    faq = root / "docs" / "faq.md"
+    faq.write_text(faq.read_text("utf-8").replace("description: ", f"description: {json.dumps(text_payload('faq description'))} #", 1), "utf-8")
+    if template_change:
+        template_change(root)
+    config = inheriting_config(root, HOSTILE_PRACTICE)
+    settings = yaml.safe_load(config.read_text("utf-8"))
+    config.write_text(yaml.safe_dump({**settings, **HOSTILE_CONFIG}, sort_keys=False), "utf-8")
+    result = mkdocs_build(config, root / "site", check=check)
+    return root / "site" if check else (root / "site", result)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory, fields):
+    return hostile_copy(tmp_path_factory.mktemp("hostile"), fields)
+
+
+def test_no_payload_becomes_markup_on_any_page_or_in_the_search_index(hostile_site):
+    assert site_leaks(hostile_site) == []
+
+
+def test_the_payloads_are_on_the_pages_as_text(hostile_site):
+    # Guards the test above: the values did land, and read as the text they are.
+    def text(page):
+        return BeautifulSoup((hostile_site / page).read_text("utf-8"), "html5lib").get_text()
+
+    assert f"O\"Brien & Sons' <{MARKER}coaching> practice.name <script>" in text("faq/index.html")
+    assert f"<{MARKER}coaching> crisis-lines:regions.US.name <script>" in text("get-help-now/index.html")
+    assert "[link](javascript:" in text("get-help-now/index.html")  # a plain field: not a link
+    assert f"<{MARKER}coaching> self-assessment:sections[0].questions[0].text" in text("self-assessment/index.html")
+
+
+def test_the_policy_trusts_no_more_scripts_than_for_clean_data(hostile_site, site_dir):
+    assert csp_hash_count(hostile_site) == csp_hash_count(site_dir)
+
+
+@pytest.mark.browser
+def test_served_with_its_headers_no_page_opens_a_dialog(browser, hostile_site):
+    with serve_site(hostile_site) as base_url:
+        for url in docs_page_urls():
+            page, watch = new_page(browser, base_url)
+            try:
+                page.goto(base_url + url, wait_until="networkidle")
+                if url == "self-assessment/":
+                    page.check("#sa-q-safety input[data-crisis]")  # shows the alert's copy of the lines
+                assert watch.dialogs == [], (url, watch.dialogs)
+                assert watch.page_errors == [], (url, watch.page_errors)
+            finally:
+                page.context.close()
+
+
+def test_the_checks_fail_when_one_template_stops_escaping(tmp_path, fields):
+    def unescape_footer(root):
+        footer = root / "overrides" / "partials" / "copyright.html"
+        text = footer.read_text("utf-8")
+        assert "{{ practice.name }}" in text
+        footer.write_text(text.replace("{{ practice.name }}", "{{ practice.name | safe }}"), "utf-8")
+
+    site, result = hostile_copy(tmp_path, fields, unescape_footer, check=False)
+    # The build refuses the script the footer now lets through, naming a page...
+    assert result.returncode != 0 and "no template wrote" in result.stderr, result.stderr
+    # ...and the pages it wrote before that hold the payload as markup.
+    leaks = site_leaks(site)
+    assert any(f"<{MARKER}coaching> element" in leak for leak in leaks), leaks[:5]
+
+
+# --- practice keys that are not text -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def practice_copy(tmp_path_factory):
+    return project_copy(tmp_path_factory.mktemp("hostile-practice"))
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    *[("website", bad) for bad in BAD_URLS[:3]],
+    *[("booking_url", bad) for bad in BAD_URLS[:2]],
+    *[("contact", bad) for bad in (BAD_URLS[1], BAD_EMAILS[0])],
+    *[("embed_origins", [bad]) for bad in BAD_ORIGINS],
+    ("logo", "../../../etc/passwd"),
+    ("logo", "index.md"),
+    ("logo", "assets/images/logo\".svg"),
+    ("region", "<script>"),
+    ("next_review", "<script>"),
+    ("reviewer", {"name": "A"}),
+])
+def test_a_hostile_practice_value_fails_the_build_naming_the_key(practice_copy, key, value):
+    config = inheriting_config(practice_copy, {**PRACTICE, key: value})
+    result = mkdocs_build(config, practice_copy / "out", check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"{key}={value!r} built"
+    assert f"extra.practice: {key}" in output, output
+    assert "Traceback" not in output, output
+
+
+def test_the_same_copy_builds_with_good_values(practice_copy):
+    # Guards the test above: each failure comes from the bad value.
+    result = mkdocs_build(inheriting_config(practice_copy), practice_copy / "out-good", check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_publisher_block_and_footer_escape_the_practice(hostile_site):
+    about = (hostile_site / "about" / "index.html").read_text("utf-8")
+    assert re.search(r"published by <a [^>]*>O&quot;Brien|published by <a [^>]*>O\"Brien", about)
+    assert "mailto:hello@northside.example" in about
