@@ -7,6 +7,7 @@ the real data file's coverage.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import yaml
@@ -95,8 +96,8 @@ def test_lowercase_region_code_is_refused(tmp_path):
 
 
 def test_unknown_key_is_named(tmp_path):
-    error = load_broken(tmp_path, lambda d: d["regions"]["US"]["lines"][0].update(website="https://example.org/"))
-    assert error.path == "regions.US.lines[0].website" and "unknown key" in error.problem
+    error = load_broken(tmp_path, lambda d: d["regions"]["US"]["lines"][0].update(webpage="https://example.org/"))
+    assert error.path == "regions.US.lines[0].webpage" and "unknown key" in error.problem
 
 
 # The real data file.
@@ -127,3 +128,63 @@ def test_real_dates_checked_are_not_in_the_future(real_data):
 def test_real_data_lists_988_and_not_the_retired_us_number(real_data):
     text = yaml.safe_dump(real_data)
     assert "988" in text and "273" not in text
+
+
+# Government bodies and public health services: a page of theirs may confirm a line they do not
+# run (with a `note` saying so). Most are health services; the justice departments fund or list the
+# abuse lines, and Police Scotland is the one public page found for Scotland's abuse line.
+GOVERNMENT = (
+    "nhs.uk", "nhs.wales", "gov.scot", "gov.wales", "hscni.net", "nidirect.gov.uk", "hse.ie", "merrionstreet.ie",
+    "samhsa.gov", "911.gov", "ojp.gov", "justice.gc.ca", "canada.ca", "vch.ca", "gov.au", "vic.gov.au",
+    "scotland.police.uk",
+)
+# Pages that once stood in for a provider's own: news, newswires, partners, a trust that no longer exists.
+NOT_SOURCES = ("newswire.ca", "lifeinmind.org.au", "nwbh.nhs.uk", "mentalhealthcommission.ca", "citizensinformation.ie")
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def _on(host: str, domain: str) -> bool:
+    return host == domain or host.endswith("." + domain)
+
+
+def _real_lines(data):
+    for code, region in data["regions"].items():
+        for kind in ("lines", "abuse_lines"):
+            for i, line in enumerate(region.get(kind, [])):
+                yield f"{code}.{kind}[{i}] {line['name']}", line
+
+
+def test_every_line_is_sourced_at_its_provider_or_a_government_health_service_or_says_why_not(real_data):
+    for where, line in _real_lines(real_data):
+        host = _host(line["source"])
+        provider = _host(line.get("website", "")) if line.get("website") else None
+        at_provider = provider is not None and (_on(host, provider) or _on(provider, host))
+        at_government = any(_on(host, domain) for domain in GOVERNMENT)
+        assert at_provider or at_government, f"{where}: {host} is neither the provider's site nor a government service's"
+        if not at_provider:
+            assert line.get("note"), f"{where}: sourced at {host}, not the provider's own site, without a note saying why"
+
+
+def test_no_source_is_a_news_or_partner_page(real_data):
+    urls = re.findall(r"https://[^\s'\"]+", yaml.safe_dump(real_data, width=10_000))
+    assert not [url for url in urls if any(_on(_host(url), bad) for bad in NOT_SOURCES)]
+
+
+def test_every_region_says_what_to_do_when_someone_is_hurting_you(real_data):
+    for code, region in real_data["regions"].items():
+        assert region.get("abuse_lines"), code
+
+
+def test_every_dated_fact_is_in_the_past_and_has_a_source(real_data):
+    for code, region in real_data["regions"].items():
+        go_to = region["emergency"].get("go_to")
+        if go_to:
+            assert dt.date.fromisoformat(go_to["checked"]) <= dt.date.today() and go_to["source"].startswith("https://")
+        for _, line in _real_lines({"regions": {code: region}}):
+            assert dt.date.fromisoformat(line["checked"]) <= dt.date.today()

@@ -15,6 +15,8 @@ from playwright.sync_api import Error as PlaywrightError
 
 from browser import new_page
 from fixture_site import PRACTICE, inheriting_config, project_copy
+from microsite.self_assessment.model import load_self_assessment
+from microsite.self_assessment.vectors import vectors
 from serve import serve_site
 from sitebuild import ROOT, mkdocs_build
 
@@ -22,6 +24,11 @@ ALLOWED = PRACTICE["embed_origins"][0]
 OTHER = "https://elsewhere.example"
 README_ORIGIN = "https://learn.example.com"
 PUBLIC_URL = README_ORIGIN + "/learn/"
+DATA = load_self_assessment(ROOT / "data" / "self-assessment.yml")
+STEPS = [[q["id"] for q in section["questions"]] for section in DATA["sections"]]
+QUESTIONS = [qid for step in STEPS for qid in step]
+# embed.js's own measure: the content's bottom edge plus a small margin.
+CONTENT_HEIGHT = "() => Math.ceil(document.querySelector('.md-content').getBoundingClientRect().bottom + scrollY + 24)"
 
 
 def readme_snippet() -> str:
@@ -77,6 +84,80 @@ def test_allowed_host_shows_the_questionnaire_and_fits_its_height(browser, site_
         assert height > 600
         assert page.evaluate("() => document.getElementById('self-assessment').style.height") == f"{height}px"
         assert not watch.console_errors, watch.console_errors
+    finally:
+        page.context.close()
+
+
+def embed_frame(page):
+    """The embed's frame, once the questionnaire in it is enhanced."""
+    frame = page.frame(url=re.compile(r"/self-assessment-embed/"))
+    frame.wait_for_selector(".sa--js", state="attached")
+    return frame
+
+
+def unenhanced_height(browser, site_url, width):
+    """How tall the embed is as plain HTML (every step showing), at the frame's width."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=False,
+                                  service_workers="block")
+    try:
+        page = context.new_page()
+        page.route(f"{PUBLIC_URL}**", lambda route: forward(route, site_url))
+        page.goto(f"{PUBLIC_URL}self-assessment-embed/", wait_until="networkidle")
+        box = page.locator(".md-content").bounding_box()
+        return box["y"] + box["height"]
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_first_height_sent_is_the_enhanced_one_and_then_only_changes(browser, site_url):
+    page, watch, _ = host_page(browser, site_url, ALLOWED)
+    try:
+        frame = embed_frame(page)
+        fitted = frame.evaluate(CONTENT_HEIGHT)
+        # Wait until the host has been told the questionnaire's settled height.
+        page.wait_for_function("(h) => heights.length > 0 && heights[heights.length - 1][1] === h", arg=fitted)
+        sent = [height for _, height in page.evaluate("() => heights")]
+        plain = unenhanced_height(browser, site_url, page.evaluate("() => document.getElementById('self-assessment').clientWidth"))
+        assert plain > 2 * fitted, (plain, fitted)  # the measurement below means something
+        # The first message already comes from the enhanced questionnaire: no jump to the plain form's height.
+        assert abs(sent[0] - fitted) <= 0.1 * fitted, sent
+        assert max(sent) <= 1.1 * fitted, sent
+        assert all(a != b for a, b in zip(sent, sent[1:])), f"a height sent twice in a row: {sent}"
+        # A real change (the error summary appears) is sent.
+        frame.click('[data-action="next"]')
+        frame.wait_for_selector(".sa-errors", state="visible")
+        taller = frame.evaluate(CONTENT_HEIGHT)
+        assert taller > fitted
+        page.wait_for_function("(h) => heights[heights.length - 1][1] === h", arg=taller)
+        sent = [height for _, height in page.evaluate("() => heights")]
+        assert all(a != b for a, b in zip(sent, sent[1:])), f"a height sent twice in a row: {sent}"
+        assert not watch.console_errors and not watch.page_errors
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_share_link_from_the_embed_opens_the_main_self_assessment_page(browser, site_url):
+    result, answers = next((v["result"], v["answers"]) for v in vectors(DATA) if v["result"] == "therapy")
+    page, watch, _ = host_page(browser, site_url, ALLOWED)
+    try:
+        frame = embed_frame(page)
+        for step, qids in enumerate(STEPS):
+            for qid in qids:
+                frame.check(f'#sa-q-{qid} input[value="{answers[QUESTIONS.index(qid)]}"]')
+            frame.click('[data-action="result"]' if step == len(STEPS) - 1 else '[data-action="next"]')
+        frame.click('[data-action="share"]')
+        link = frame.input_value("#sa-share-url")
+        assert link == f"{PUBLIC_URL}self-assessment/#answers={DATA['version']}." + "".join(map(str, answers))
+        page.goto(link, wait_until="networkidle")
+        page.wait_for_selector(".sa--js", state="attached")
+        assert page.url == link and page.locator("#sa-notice").is_hidden()
+        shown = page.evaluate("""() => [...document.querySelectorAll('.sa-result')]
+            .filter((r) => !r.hidden && r.offsetParent !== null).map((r) => r.dataset.result)""")
+        assert shown == [result]
+        assert page.locator(".sa-form input:checked").count() == len(QUESTIONS)
+        assert not watch.page_errors
     finally:
         page.context.close()
 

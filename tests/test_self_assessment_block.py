@@ -76,9 +76,16 @@ def test_crisis_help_comes_before_the_first_question(soup):
     assert first.select_one(".crisis-help #region-gb") is not None
 
 
-def test_crisis_help_shows_the_configured_region_only(soup):
-    regions = [s["id"] for s in soup.select_one(".sa-crisis").select(".crisis-region")]
-    assert regions == ["region-gb"]
+def test_crisis_help_leads_with_the_configured_region_and_holds_every_other_to_open(soup):
+    panel = soup.select_one(".sa-crisis")
+    assert [s["id"] for s in panel.select(".crisis-region")] == ["region-gb", "region-ie", "region-us"]
+    assert panel.select_one(".crisis-region").name == "section"  # the configured one, open
+    others = panel.select("details.crisis-region--other")
+    assert [d.summary.get_text() for d in others] == ["Ireland", "United States"]
+    # Each opens on its emergency number and lines, and links to the full region on Get help now.
+    assert others[1].select_one('.crisis-emergency a[href="tel:911"]') is not None
+    assert others[1].select_one('.crisis-line a[href="tel:988"]') is not None
+    assert others[1].select_one('.crisis-more a')["href"] == "get-help-now.md#crisis-us"
 
 
 def test_crisis_answer_is_marked_for_the_script(soup):
@@ -95,12 +102,14 @@ def test_alert_after_the_safety_question_is_hidden_until_chosen_and_repeats_the_
 
 
 def test_copies_of_the_crisis_help_have_no_ids_and_no_headings(soup):
-    copies = soup.select("#sa-alert .crisis-help, .sa-result .crisis-help")
-    assert len(copies) == 2
+    copies = soup.select("#sa-alert .crisis-help, .sa-outcome .crisis-help")
+    assert len(copies) == 2  # the alert, and one for the results that show the lines
     for copy in copies:
         assert copy.select("[id]") == [] and not copy.has_attr("id")
         assert copy.select("h1, h2, h3, h4, h5, h6") == []
         assert [p.get_text() for p in copy.select(".sa-copy-heading")][:2] == ["United Kingdom", "Listening Line"]
+        # Every other region is one step away in each copy too.
+        assert [d.summary.get_text() for d in copy.select("details")] == ["Ireland", "United States"]
 
 
 def test_the_form_cannot_send_anything(soup):
@@ -141,14 +150,15 @@ def test_scoring_guide_is_open_and_lists_every_answer_and_rule(soup):
 
 def test_every_result_says_it_is_not_a_diagnosis(soup):
     results = soup.select(".sa-result")
-    assert len(results) == 5
+    assert len(results) == len(load_self_assessment(DATA)["results"])
     for section in results:
         assert section.select_one(".sa-nodiag strong").get_text() == "This is not a diagnosis."
 
 
 def test_result_reasons_point_at_their_rules(soup):
     reasons = [int(li["data-rule"]) for li in result(soup, "professional").select(".sa-why li")]
-    assert reasons == [1, 2, 3]
+    rules = load_self_assessment(DATA)["rules"]
+    assert reasons == [i for i, rule in enumerate(rules) if rule["result"] == "professional"] and len(reasons) > 1
 
 
 def test_result_heading_can_take_focus(soup):
@@ -160,9 +170,10 @@ def test_result_region_is_a_status_present_from_the_start(soup):
     assert soup.select_one("#sa-outcome")["role"] == "status"
 
 
-def test_support_now_leads_with_crisis_help(soup):
-    section = result(soup, "support-now")
-    assert section.h3.find_next_sibling().get("class") == ["crisis-help"]
+def test_without_the_script_the_lines_come_before_the_results(soup):
+    lines = soup.select_one(".sa-result-crisis")
+    assert lines.find_previous_sibling("section", class_="sa-result") is None
+    assert lines.find_next_sibling("section", class_="sa-result") is not None
 
 
 def test_no_booking_link_without_a_booking_url(soup):
@@ -179,7 +190,7 @@ def test_booking_link_only_in_results_where_coaching_fits(tmp_path):
 
 def test_find_a_therapist_links_come_from_the_region(soup):
     with_finders = [s["data-result"] for s in soup.select(".sa-result") if s.select_one(".sa-finders")]
-    assert with_finders == ["support-now", "professional", "therapy", "either"]
+    assert with_finders == [r["id"] for r in load_self_assessment(DATA)["results"] if r.get("show_find_a_therapist")]
     assert [a["href"] for a in result(soup, "therapy").select(".sa-finders a")] == ["https://example.nhs.uk/talk"]
 
 
@@ -253,3 +264,11 @@ def test_scoring_guide_has_its_own_heading_above_its_sections(soup):
     guide = soup.select_one("details.sa-guide")
     assert guide.select_one("summary > h2").get_text() == "How to score it yourself"
     assert [h.name for h in guide.find_all(["h2", "h3"])] == ["h2", "h3", "h3"]
+
+
+def test_one_copy_of_the_lines_serves_every_result_that_shows_them(soup):
+    lines = soup.select(".sa-outcome .sa-result-crisis")
+    assert len(lines) == 1 and lines[0].select_one(".crisis-help .crisis-line") is not None
+    expected = [r["id"] for r in load_self_assessment(DATA)["results"] if r.get("show_crisis")]
+    assert lines[0]["data-results"].split() == expected and expected
+    assert soup.select(".sa-result .crisis-help") == []

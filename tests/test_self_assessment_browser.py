@@ -22,6 +22,7 @@ QUESTIONS = [qid for step in STEPS for qid in step]
 ANSWERS = {}
 for vector in vectors(DATA):
     ANSWERS.setdefault(vector["result"], vector["answers"])
+RESULTS = {result["id"]: result for result in DATA["results"]}
 MAX_TABS = 80
 
 
@@ -95,6 +96,11 @@ def test_every_result_by_keyboard_alone_with_no_requests_and_no_axe_violations(b
             assert page.locator("#sa-outcome").get_attribute("role") == "status"
             assert page.locator(".sa-mine__list li").count() == len(QUESTIONS)
             assert page.locator(f'.sa-result[data-result="{result}"] .sa-why li:visible').count() >= 1
+            # The crisis lines sit inside the results that show them, and only there.
+            with_lines = page.locator(f'.sa-result[data-result="{result}"] .crisis-line a[href^="tel:"]:visible').count()
+            assert bool(with_lines) == bool(RESULTS[result].get("show_crisis")), result
+            if with_lines:  # right under the result's title, before its words
+                assert page.evaluate(f"() => document.querySelector('#sa-result-{result}-title').nextElementSibling.className") == "sa-result-crisis"
             axe_clean(page, f"result {result} ({scheme})")
             tab_to(page, '[data-action="clear"]')
             page.keyboard.press("Enter")
@@ -153,12 +159,15 @@ def test_skipped_question_gets_an_error_summary_linking_to_it(browser, base_url)
 
 TAMPERED = {
     "script": "#answers=1.<script>alert(1)</script>",
-    "html": "#%3Cimg%20src=x%20onerror=alert(1)%3E",
+    "html": "#answers=%3Cimg%20src=x%20onerror=alert(1)%3E",
     "garbage": "#answers=1.99999999999999999",
     "huge": "#answers=1." + "0" * 20000,
     "old version": "#answers=0." + "0" * len(QUESTIONS),
-    "not ours": "#%%%",
+    "newer version": f"#answers={DATA['version'] + 1}." + "0" * len(QUESTIONS),
 }
+# Fragments that are not share links: anchors on the page, old deep links, anything else.
+NOT_SHARE_LINKS = ["#results", "#before-you-start", "#sa-q-aim", "#anything", "#%%%",
+                   "#%3Cimg%20src=x%20onerror=alert(1)%3E"]
 
 
 @pytest.mark.browser
@@ -173,10 +182,96 @@ def test_tampered_share_links_show_a_notice_and_an_empty_form(browser, base_url)
             assert notice.is_visible(), name
             assert "<" not in notice.inner_text() and notice.evaluate("(n) => n.children.length") == 0, name
             assert ("older version" in notice.inner_text()) == (name == "old version"), name
+            assert ("newer version" in notice.inner_text()) == (name == "newer version"), name
             assert page.evaluate("() => document.querySelectorAll('.sa-form input:checked').length") == 0, name
             assert page.is_visible("#sa-step-safety") and shown_result(page) == [], name
             assert page.locator("img[src=x]").count() == 0, name
         assert watch.dialogs == [] and watch.page_errors == [] and watch.console_errors == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_a_fragment_that_is_not_a_share_link_is_left_alone(browser, base_url):
+    page, watch = new_page(browser, base_url)
+    try:
+        for fragment in NOT_SHARE_LINKS:
+            page.goto("about:blank")
+            page.goto(base_url + URL + fragment, wait_until="networkidle")
+            ready(page)
+            assert not page.is_visible("#sa-notice") and page.inner_text("#sa-notice") == "", fragment
+            assert page.is_visible("#sa-step-safety") and not page.is_visible("#sa-step-looking-for"), fragment
+            assert page.inner_text("#sa-step-label") == f"Step 1 of {len(STEPS)}", fragment
+            assert page.evaluate("() => document.querySelectorAll('.sa-form input:checked').length") == 0, fragment
+            assert shown_result(page) == [], fragment
+            # The form starts normally: the first step goes on to the second.
+            page.check(option("safety", 0))
+            page.click('[data-action="next"]')
+            assert page.is_visible("#sa-step-looking-for"), fragment
+        assert page.locator("img[src=x]").count() == 0
+        assert watch.dialogs == [] and watch.page_errors == [] and watch.console_errors == []
+    finally:
+        page.context.close()
+
+
+def answer_all(page, answers):
+    """Answer every question by clicking, step by step, and show the result."""
+    for step, qids in enumerate(STEPS):
+        for qid in qids:
+            page.check(option(qid, answers[QUESTIONS.index(qid)]))
+        page.click('[data-action="result"]' if step == len(STEPS) - 1 else '[data-action="next"]')
+
+
+def share_link(answers):
+    return f"#answers={DATA['version']}." + "".join(map(str, answers))
+
+
+@pytest.mark.browser
+def test_clearing_a_share_link_says_the_browser_history_may_still_hold_it(browser, base_url):
+    page, watch = open_page(browser, base_url, share_link(ANSWERS["therapy"]))
+    try:
+        assert shown_result(page) == ["therapy"]
+        entries = page.evaluate("() => history.length")
+        page.click('[data-action="clear"]')
+        assert page.evaluate("() => location.hash") == ""
+        assert "answers" not in page.url and "#" not in page.url
+        state = page.evaluate("() => JSON.stringify([history.state, location.href])")
+        assert "answers" not in state
+        assert page.evaluate("() => history.length") == entries  # replaced, not a new entry
+        assert page.evaluate("() => document.querySelectorAll('.sa-form input:checked').length") == 0
+        notice = page.locator("#sa-notice")
+        assert notice.is_visible()
+        assert "cleared from this page and its address" in notice.inner_text()
+        assert "history may still list the link" in notice.inner_text()
+        # Announced: focus moves to it, as for the other notices, and it sits above the questions.
+        assert page.evaluate("() => document.activeElement.id") == "sa-notice"
+        assert page.evaluate("""() => !!(document.getElementById('sa-notice').compareDocumentPosition(
+            document.getElementById('sa-form')) & Node.DOCUMENT_POSITION_FOLLOWING)""")
+        assert page.is_visible("#sa-step-safety") and shown_result(page) == []
+        axe_clean(page, "cleared after a share link")
+        # Answering again and clearing again: the history may still hold that first link.
+        answer_all(page, ANSWERS["coaching"])
+        assert not page.is_visible("#sa-notice")
+        page.click('[data-action="clear"]')
+        assert notice.is_visible() and "history" in notice.inner_text()
+        assert not watch.page_errors and not watch.console_errors
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_clearing_without_a_share_link_says_nothing_about_history(browser, base_url):
+    page, watch = open_page(browser, base_url)
+    try:
+        answer_all(page, ANSWERS["coaching"])
+        assert shown_result(page) == ["coaching"]
+        page.click('[data-action="share"]')  # making a link does not put it in the address
+        page.click('[data-action="clear"]')
+        assert page.evaluate("() => location.hash") == ""
+        assert not page.is_visible("#sa-notice") and "history" not in page.inner_text("#sa-notice")
+        assert page.evaluate("() => document.activeElement.id") == "sa-h-safety"
+        assert page.is_visible("#sa-step-safety") and shown_result(page) == []
+        assert not watch.page_errors and not watch.console_errors
     finally:
         page.context.close()
 
@@ -228,6 +323,18 @@ def test_without_javascript_every_question_and_the_scoring_guide_show(browser, b
         assert page.is_visible(".sa-guide .sa-guide__rules")
         assert page.is_visible(".sa-crisis .crisis-line")
         assert not page.is_visible(".sa-nav") and not page.is_visible(".sa-progress")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_printing_without_javascript_gives_every_question_and_the_scoring_guide(browser, base_url):
+    page, _ = open_page(browser, base_url, java_script=False)
+    try:
+        page.emulate_media(media="print")
+        assert page.locator("fieldset.sa-q:visible").count() == len(QUESTIONS)
+        assert page.is_visible(".sa-guide .sa-guide__points") and page.is_visible(".sa-guide .sa-guide__rules")
+        assert page.locator(".sa-guide .sa-guide__rules li:visible").count() >= len(DATA["rules"])
     finally:
         page.context.close()
 

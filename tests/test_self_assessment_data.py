@@ -154,9 +154,11 @@ def test_rule_no_answers_can_reach_because_points_cannot_add_up(data):
 
 
 def test_rule_no_answers_can_reach_because_earlier_rules_catch_all(data):
-    data["rules"].insert(2, {"result": "professional", "when": {"scale": "phq2", "op": ">=", "value": 4}, "why": "x"})
+    # Right after "mood points 3 or more", a rule for 4 or more can never be the first to hold.
+    after = 1 + next(i for i, r in enumerate(data["rules"]) if r.get("when") == {"scale": "phq2", "op": ">=", "value": 3})
+    data["rules"].insert(after, {"result": "professional", "when": {"scale": "phq2", "op": ">=", "value": 4}, "why": "x"})
     error = failure(data)
-    assert error.path == "rules[2]"
+    assert error.path == f"rules[{after}]"
 
 
 def test_result_without_text(data):
@@ -201,9 +203,9 @@ def test_phq4_is_quoted_exactly(data):
         "Feeling down, depressed, or hopeless",
     ]
     for question, scale in zip(feeling["questions"], ["gad2", "gad2", "phq2", "phq2"]):
-        assert [(o["label"], o["points"]) for o in question["options"]] == [
-            ("Not at all", {scale: 0}), ("Several days", {scale: 1}),
-            ("More than half the days", {scale: 2}), ("Nearly every day", {scale: 3}),
+        # The published scoring on its subscale (other scales may count an answer too).
+        assert [(o["label"], o["points"][scale]) for o in question["options"]] == [
+            ("Not at all", 0), ("Several days", 1), ("More than half the days", 2), ("Nearly every day", 3),
         ]
     assert any(note.startswith("Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, "
                                "with an educational grant from Pfizer Inc. No permission required to reproduce, "

@@ -65,11 +65,15 @@ def test_every_rule_is_the_first_match_for_some_vector():
     assert hit == set(range(len(DATA["rules"])))
 
 
+def left(leaf, scores) -> int:
+    """A comparison's left side: the scale, plus or minus another."""
+    return scores[leaf["scale"]] + scores.get(leaf.get("plus"), 0) - scores.get(leaf.get("minus"), 0)
+
+
 def test_vectors_sit_on_both_sides_of_every_comparison():
     for r, rule in enumerate(DATA["rules"]):
         for leaf, path in leaves(rule.get("when"), f"rules[{r}].when"):
-            lefts = {score(DATA, v["answers"])[leaf["scale"]] - (score(DATA, v["answers"])[leaf["minus"]] if "minus" in leaf else 0)
-                     for v in VECTORS}
+            lefts = {left(leaf, score(DATA, v["answers"])) for v in VECTORS}
             below = [x for x in lefts if x < leaf["value"]]
             above = [x for x in lefts if x >= leaf["value"]]
             assert below and above, path
@@ -92,3 +96,51 @@ def test_command_writes_the_model_and_the_vectors(tmp_path):
 def test_command_without_arguments_prints_usage():
     result = subprocess.run([sys.executable, "-m", "microsite.self_assessment.vectors"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 2 and "OUT.json" in result.stderr
+
+
+# --- struggle and severity ----------------------------------------------------------------------
+
+RESULTS = {result["id"]: result for result in DATA["results"]}
+COACHING_LEAN = {q: 0 for q in ("aim", "focus", "style", "lead")}  # four coaching-leaning answers
+
+
+def test_the_reported_case_a_struggling_reader_is_not_told_coaching_alone():
+    # Four coaching answers, "Getting through the day is often hard" and "Yes, a lot" (the past).
+    reported = answers(**COACHING_LEAN, daily=2, past=2)
+    assert score(DATA, reported)["coaching"] - score(DATA, reported)["therapy"] >= 4  # still leans coaching
+    assert result_for(DATA, reported) == "either"
+    why = [DATA["rules"][i]["why"] for i in range(len(DATA["rules"]))
+           if DATA["rules"][i]["result"] == "either" and "when" in DATA["rules"][i]]
+    assert any("hard right now" in text for text in why)
+
+
+@pytest.mark.parametrize("hard", [{"daily": 2}, {"past": 2}, {"nervous": 1, "worrying": 1, "interest": 1}])
+def test_any_sign_of_struggle_rules_out_coaching_alone(hard):
+    assert result_for(DATA, answers(**hard)) != "coaching"
+
+
+def test_no_reachable_answers_with_a_sign_of_struggle_end_in_coaching_alone():
+    # Every reachable set of totals (so every combination the rules can tell apart).
+    struggling = [v for v in VECTORS if (lambda s: s["hard-time"] or s["phq2"] + s["gad2"] >= 3)(score(DATA, v["answers"]))]
+    assert len(struggling) > 100
+    assert not [v for v in struggling if v["result"] == "coaching"]
+
+
+@pytest.mark.parametrize("total", [(3, 3, 3, 0), (3, 3, 2, 1), (2, 2, 2, 3)])
+def test_a_severe_phq4_total_or_low_mood_every_day_brings_crisis_lines_into_the_result(total):
+    chosen = dict(zip(("nervous", "worrying", "interest", "down"), total))
+    result = result_for(DATA, answers(**chosen))
+    assert RESULTS[result].get("show_crisis"), result
+    assert result != "support-now"  # no safety answer: calm, not an emergency
+
+
+@pytest.mark.parametrize("total", [(1, 1, 0, 0), (2, 1, 1, 1), (2, 2, 2, 2)])
+def test_mild_and_moderate_totals_do_not_show_the_crisis_result(total):
+    chosen = dict(zip(("nervous", "worrying", "interest", "down"), total))
+    assert not RESULTS[result_for(DATA, answers(**chosen))].get("show_crisis")
+
+
+def test_severity_words_differ_between_the_bands():
+    severe = result_for(DATA, answers(nervous=3, worrying=3, interest=3, down=2))
+    moderate = result_for(DATA, answers(nervous=2, worrying=2, interest=1, down=1))
+    assert severe != moderate and RESULTS[severe]["title"] != RESULTS[moderate]["title"]

@@ -1,7 +1,9 @@
 """Crisis lines: load `data/crisis-lines.yml` and render it (the `/// crisis-lines` block).
 
-The same renderer feeds the "Get help now" page and the crisis panel of the self-assessment, so a
-line is written once in the data and shown the same way everywhere.
+The same renderer feeds the "Get help now" page and the crisis help of the self-assessment, so a
+line is written once in the data and shown the same way everywhere. Every region we hold is
+reachable from each place: on the self-assessment the practice's region comes first and every other
+region opens in place (a `<details>`, so it works without JavaScript).
 """
 
 from __future__ import annotations
@@ -13,14 +15,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from markdown.extensions.toc import slugify
-from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string_in
 
 from . import contents
 from .data import DataError, load_yaml
-from .html import el
+from .extension import SiteBlocksExtension
+from .html import el, tail
+from .text import append_markdown
 
 DEFAULT_DATA = "data/crisis-lines.yml"
+HELP_PAGE = "get-help-now.md"  # where every region is shown in full, with its sources
+ABUSE_TITLE = "If someone is hurting or threatening you"
 
 
 def load_crisis_lines(path: str | Path = DEFAULT_DATA) -> dict[str, Any]:
@@ -41,7 +46,7 @@ def ordered_regions(data: dict[str, Any], first: str) -> list[str]:
     return [first] + sorted(code for code in data["regions"] if code != first)
 
 
-def _long_date(iso: str) -> str:
+def long_date(iso: str) -> str:
     day = date.fromisoformat(iso)
     return f"{day:%B} {day.day}, {day.year}"
 
@@ -56,98 +61,179 @@ def _site_name(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def render_source(parent: etree.Element, url: str, checked: str) -> etree.Element:
+class Where:
+    """Names places in the data file, for messages about ids made from it."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def __call__(self, path: str) -> str:
+        return f"{self.source}: {path}"
+
+
+def render_source(parent: etree.Element, url: str, checked: str, note: str | None = None) -> etree.Element:
     """"Source: example.org (checked November 27, 2026)." with the full URL as the link."""
     p = el(parent, "p", "Source: ", class_="crisis-source")
     contents.exclude_from_search(p)
-    link = el(p, "a", _site_name(url), href=url)
-    link.tail = f" (checked {_long_date(checked)})."
+    tail(el(p, "a", _site_name(url), href=url), f" (checked {long_date(checked)}).")
+    if note:
+        append_markdown(p, " " + note)
     return p
 
 
 def contact_link(parent: etree.Element, contact: dict[str, str]) -> etree.Element:
-    """One way to reach a line: tel:, sms:, a chat page or an email address."""
+    """One way to reach a line: tel:, sms:, a chat page or an email address, and its note."""
     if "call" in contact:
-        return el(parent, "a", f"Call {contact['call']}", href=f"tel:{_digits(contact['call'])}")
-    if "text" in contact:
+        link = el(parent, "a", f"Call {contact['call']}", href=f"tel:{_digits(contact['call'])}")
+    elif "text" in contact:
         label = f"Text {contact['message']} to {contact['text']}" if "message" in contact else f"Text {contact['text']}"
-        return el(parent, "a", label, href=f"sms:{_digits(contact['text'])}")
-    if "chat" in contact:
-        return el(parent, "a", "Chat online", href=contact["chat"])
-    return el(parent, "a", f"Email {contact['email']}", href=f"mailto:{contact['email']}")
+        link = el(parent, "a", label, href=f"sms:{_digits(contact['text'])}")
+    elif "chat" in contact:
+        link = el(parent, "a", "Chat online", href=contact["chat"])
+    else:
+        link = el(parent, "a", f"Email {contact['email']}", href=f"mailto:{contact['email']}")
+    if contact.get("note"):
+        tail(link, f" ({contact['note']})")
+    return link
 
 
-def render_emergency(parent: etree.Element, region: dict[str, Any]) -> etree.Element:
-    """The emergency number, in a sentence that says when to use it."""
+def render_emergency(parent: etree.Element, region: dict[str, Any], sources: bool = True) -> etree.Element:
+    """The emergency number (and where to go, where the health service says so), with sources."""
     emergency = region["emergency"]
     p = el(parent, "p", "If you or someone else is in danger right now, call ", class_="crisis-emergency")
-    link = el(p, "a", emergency["number"], href=f"tel:{_digits(emergency['number'])}")
-    link.tail = " now."
+    link = tail(el(p, "a", emergency["number"], href=f"tel:{_digits(emergency['number'])}"), "")
     if emergency.get("also"):
-        link.tail = " or "
-        also = el(p, "a", emergency["also"], href=f"tel:{_digits(emergency['also'])}")
-        also.tail = " now."
-    render_source(parent, emergency["source"], emergency["checked"])
+        tail(link, " or ")
+        link = tail(el(p, "a", emergency["also"], href=f"tel:{_digits(emergency['also'])}"), "")
+    go_to = emergency.get("go_to")
+    tail(link, f", or go to {go_to['text']} now." if go_to else " now.")
+    if not sources:
+        return p
+    render_source(parent, emergency["source"], emergency["checked"], emergency.get("note"))
+    if go_to and go_to["source"] != emergency["source"]:
+        render_source(parent, go_to["source"], go_to["checked"])
     return p
 
 
-def render_line(parent: etree.Element, line: dict[str, Any], heading: str = "h4") -> etree.Element:
-    """One crisis line: name, ways to reach it, hours, languages, source and date checked."""
+def render_line(parent: etree.Element, line: dict[str, Any], where: str, heading: str = "h4",
+                compact: bool = False) -> etree.Element:
+    """One line: name, description, ways to reach it, hours, languages, source and date checked.
+
+    `compact`: name, ways and hours only, where the full line is one step away.
+    """
     item = el(parent, "li", class_="crisis-line")
     # Its own id (as the table of contents would make it), since the table of contents skips it.
-    el(item, heading, line["name"], id=slugify(line["name"], "-"))
-    # The search index, which every page downloads, holds what a reader would search for: names
-    # and numbers. Descriptions, hours, languages and sources stay on the page only.
+    el(item, heading, line["name"], id=slugify(line["name"], "-"), source=f"{where}.name")
+    if compact:
+        ways = el(item, "ul", class_="crisis-line__ways")
+        for contact in line["contact"]:
+            contact_link(el(ways, "li"), contact)
+        el(item, "p", f"Open: {line['hours']}.", class_="crisis-line__facts")
+        return item
+    # The search index, which every page downloads, holds what a reader would search for: each
+    # line's name (and each region's emergency number). Ways to reach a line, descriptions, hours,
+    # languages and sources stay on the page only.
     if line.get("description"):
-        contents.exclude_from_search(el(item, "p", line["description"]))
+        contents.exclude_from_search(append_markdown(el(item, "p"), line["description"]))
     ways = el(item, "ul", class_="crisis-line__ways")
+    contents.exclude_from_search(ways)
     for contact in line["contact"]:
         contact_link(el(ways, "li"), contact)
     facts = el(item, "p", class_="crisis-line__facts")
     contents.exclude_from_search(facts)
     el(facts, "span", f"Open: {line['hours']}.")
     el(facts, "span", f"Languages: {', '.join(line['languages'])}.")
-    render_source(item, line["source"], line["checked"])
+    render_source(item, line["source"], line["checked"], line.get("note"))
     return item
 
 
-def render_region(parent: etree.Element, data: dict[str, Any], code: str, heading: str = "h3") -> etree.Element:
-    """A region's emergency number and its lines."""
+def render_lines(parent: etree.Element, lines: list[dict[str, Any]], where: str, heading: str,
+                 compact: bool = False) -> etree.Element:
+    holder = el(parent, "ul", class_="crisis-lines")
+    for i, line in enumerate(lines):
+        render_line(holder, line, f"{where}[{i}]", heading, compact)
+    return holder
+
+
+def render_region_body(section: etree.Element, data: dict[str, Any], code: str, where: Where, level: int,
+                       compact: bool = False) -> None:
+    """A region's emergency number, its crisis lines and, where held, its lines for abuse.
+
+    `compact` leaves out descriptions and sources, and links to the full region on Get help now.
+    """
     region = data["regions"][code]
-    section = el(parent, "section", class_="crisis-region", id=f"region-{code.lower()}")
-    el(section, heading, region["name"], id=f"crisis-{code.lower()}")
-    render_emergency(section, region)
-    lines = el(section, "ul", class_="crisis-lines")
-    for line in region["lines"]:
-        render_line(lines, line, heading=f"h{int(heading[1]) + 1}")
+    render_emergency(section, region, sources=not compact)
+    render_lines(section, region["lines"], where(f"regions.{code}.lines"), f"h{level + 1}", compact)
+    if region.get("abuse_lines"):
+        abuse = el(section, "section", class_="crisis-abuse")
+        el(abuse, f"h{level + 1}", ABUSE_TITLE, class_="crisis-abuse__title", id=f"abuse-{code.lower()}",
+           source=where(f"regions.{code}.abuse_lines"))
+        contents.exclude_from_search(el(abuse, "p", f"If you are in danger now, call {region['emergency']['number']}. "
+                                        "These lines can help you stay safe and plan what to do next."))
+        render_lines(abuse, region["abuse_lines"], where(f"regions.{code}.abuse_lines"), f"h{level + 2}", compact)
+    if compact:
+        tail(el(el(section, "p", class_="crisis-more"), "a", f"More about these lines, and where we checked them",
+                href=f"{HELP_PAGE}#crisis-{code.lower()}"), ".")
+
+
+def render_region(parent: etree.Element, data: dict[str, Any], code: str, where: Where, level: int = 3,
+                  compact: bool = False) -> etree.Element:
+    """A region under its own heading."""
+    section = el(parent, "section", class_="crisis-region", id=f"region-{code.lower()}", source=where(f"regions.{code}"))
+    el(section, f"h{level}", data["regions"][code]["name"], id=f"crisis-{code.lower()}", source=where(f"regions.{code}.name"))
+    render_region_body(section, data, code, where, level, compact)
     return section
 
 
-def render_directory(parent: etree.Element, data: dict[str, Any], heading: str = "h3") -> etree.Element:
+def render_other_regions(parent: etree.Element, data: dict[str, Any], first: str, where: Where, level: int) -> etree.Element:
+    """Every other region as a short list; each opens in place, with or without JavaScript.
+
+    No wrapper of their own: Material's search index un-excludes an excluded element when an
+    element with the same tag inside it closes, so the excluded crisis help holds no nested <div>.
+    """
+    el(parent, "p", "In another country? Choose yours:", class_="crisis-others")
+    for code in ordered_regions(data, first)[1:]:
+        details = el(parent, "details", class_="crisis-region crisis-region--other", id=f"region-{code.lower()}",
+                     source=where(f"regions.{code}"))
+        el(details, "summary", data["regions"][code]["name"])
+        render_region_body(details, data, code, where, level, compact=True)
+    return parent
+
+
+def render_directory(parent: etree.Element, data: dict[str, Any], level: int = 3) -> etree.Element:
     """The worldwide directory, for readers outside the listed regions."""
     directory = data["directory"]
     section = el(parent, "section", class_="crisis-directory")
-    el(section, heading, "Anywhere else in the world", id="crisis-directory")
+    el(section, f"h{level}", "Anywhere else in the world", id="crisis-directory")
     p = el(section, "p", directory["description"] + " ")
-    link = el(p, "a", directory["name"], href=directory["url"])
-    link.tail = f" (checked {_long_date(directory['checked'])})."
+    tail(el(p, "a", directory["name"], href=directory["url"]), f" (checked {long_date(directory['checked'])}).")
+    el(p, "span", " Its helplines have their own opening hours.")
     return section
 
 
-def render_crisis_help(parent: etree.Element, data: dict[str, Any], region: str, show: str = "all") -> etree.Element:
-    """`show: all` lists every region (configured one first); `show: region` only the configured one."""
+def render_crisis_help(parent: etree.Element, data: dict[str, Any], region: str, show: str = "all",
+                       source: str = DEFAULT_DATA, compact: bool = False) -> etree.Element:
+    """`show: all` lists every region under its own heading (configured one first); `show: region`
+    leads with the configured region (`compact`: without descriptions and sources) and lists the
+    others, compact, to open in place."""
+    where = Where(source)
     wrapper = el(parent, "div", class_="crisis-help")
-    codes = ordered_regions(data, region) if show == "all" else [region]
-    for code in codes:
-        render_region(wrapper, data, code, heading="h3" if show == "all" else "h4")
-    render_directory(wrapper, data, heading="h3" if show == "all" else "h4")
+    if show == "all":
+        for code in ordered_regions(data, region):
+            render_region(wrapper, data, code, where, level=3)
+        render_directory(wrapper, data, level=3)
+    else:
+        render_region(wrapper, data, region, where, level=4, compact=compact)
+        render_other_regions(wrapper, data, region, where, level=4)
+        render_directory(wrapper, data, level=4)
     return wrapper
 
 
 class CrisisLines(Block):
     """`/// crisis-lines` renders the crisis data for the configured region (first) and the rest.
 
-    Options: `show` = `all` (default; every region, configured one first) or `region` (only it).
+    Options: `show` = `all` (default; every region under its heading, configured one first) or
+    `region` (the configured one, then the others to open in place).
     """
 
     NAME = "crisis-lines"
@@ -157,14 +243,17 @@ class CrisisLines(Block):
     def on_create(self, parent: etree.Element) -> etree.Element:
         data = load_crisis_lines(self.config["data"])
         region = check_region(data, self.config["region"])
-        help_ = render_crisis_help(parent, data, region, self.options["show"])
+        help_ = render_crisis_help(parent, data, region, self.options["show"], self.config["data"])
         # The table of contents lists the regions; each region's lines are right under it.
         contents.keep_out_of_contents(help_.findall(".//li[@class='crisis-line']/*[1]"))
+        contents.keep_out_of_contents(help_.findall(".//*[@class='crisis-abuse__title']"))
         return help_
 
 
-class CrisisExtension(BlocksExtension):
+class CrisisExtension(SiteBlocksExtension):
     """Registers the `crisis-lines` block; `region` and `data` come from the site plugin."""
+
+    BLOCKS = (CrisisLines,)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.config = {
@@ -172,10 +261,6 @@ class CrisisExtension(BlocksExtension):
             "data": [DEFAULT_DATA, "Path of the crisis-lines YAML file."],
         }
         super().__init__(*args, **kwargs)
-
-    def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (Markdown's API name)
-        block_mgr.register(CrisisLines, self.getConfigs())
-        contents.register(md)
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> CrisisExtension:  # noqa: N802

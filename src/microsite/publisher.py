@@ -1,7 +1,9 @@
-"""`/// publisher`: one sentence naming who publishes the site, from `extra.practice`.
+"""`/// publisher`: who stands behind the site, from `extra.practice`.
 
-The About page says who stands behind the site. The name and website live in config only, so a
-practice that rebrands the site never edits content.
+The About page says who publishes the site, who reviewed it and when, and how to report an error.
+These live in config only, so a practice that rebrands the site never edits content.
+Options: `show: publisher` (default: publisher, reviewer, review dates) or `show: contact` (how to
+reach the publisher, for "Report an error").
 """
 
 from __future__ import annotations
@@ -9,45 +11,67 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block
+from pymdownx.blocks.block import Block, type_string_in
 
-from .html import el
+from .crisis import long_date
+from .extension import SiteBlocksExtension
+from .html import el, tail
+from .urls import is_email
 
 
-def render_publisher(parent: etree.Element, name: str, website: str | None) -> etree.Element:
-    """"This site is published by <name>." with the name linked to the website when there is one."""
-    p = el(parent, "p", "This site is published by ", class_="publisher")
-    if website:
-        link = el(p, "a", name, href=website)
-        link.tail = "."
+def render_publisher(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
+    """Who publishes the site, who reviewed it and when, and when it is next reviewed."""
+    holder = el(parent, "div", class_="publisher")
+    if practice.get("website"):
+        p = el(holder, "p", "This site is published by ")
+        tail(el(p, "a", practice["name"], href=practice["website"]), ".")
     else:
-        p.text += f"{name}."
+        el(holder, "p", f"This site is published by {practice['name']}.")
+    reviewer = practice.get("reviewer")
+    if reviewer:
+        when = f" on {long_date(reviewer['reviewed'])}" if reviewer.get("reviewed") else ""
+        el(holder, "p", f"The content was reviewed by {reviewer['name']}, {reviewer['role']}{when}.")
+    if practice.get("next_review"):
+        el(holder, "p", f"Its next review is due by {long_date(practice['next_review'])}.")
+    return holder
+
+
+def render_contact(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
+    """How to reach the publisher: the contact address, or else their website."""
+    if practice.get("contact_url"):
+        email = is_email(practice["contact"])
+        p = el(parent, "p", "Email us at " if email else "Use our ", class_="publisher-contact")
+        tail(el(p, "a", practice["contact"] if email else "contact page", href=practice["contact_url"]), ".")
+    else:
+        p = el(parent, "p", f"Contact {practice['name']} through ", class_="publisher-contact")
+        tail(el(p, "a", "their website", href=practice["website"]), ".")
     return p
 
 
 class Publisher(Block):
-    """`/// publisher` renders the publishing practice's name, linked to its website."""
+    """`/// publisher` renders the publishing practice (or, with `show: contact`, how to reach it)."""
 
     NAME = "publisher"
     ARGUMENT = False
+    OPTIONS = {"show": ["publisher", type_string_in(["publisher", "contact"])]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        return render_publisher(parent, self.config["name"], self.config["website"])
+        practice = self.config["practice"]
+        if self.options["show"] == "contact":
+            return render_contact(parent, practice)
+        return render_publisher(parent, practice)
 
 
-class PublisherExtension(BlocksExtension):
-    """Registers the `publisher` block; `name` and `website` come from the site plugin."""
+class PublisherExtension(SiteBlocksExtension):
+    """Registers the `publisher` block; `practice` (the resolved config block) comes from the plugin."""
+
+    BLOCKS = (Publisher,)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.config = {
-            "name": ["Coaching or Therapy?", "Name of the publishing practice."],
-            "website": ["", "The practice's website (empty for none)."],
+            "practice": [{"name": "Coaching or Therapy?", "website": ""}, "The resolved extra.practice block."],
         }
         super().__init__(*args, **kwargs)
-
-    def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (Markdown's API name)
-        block_mgr.register(Publisher, self.getConfigs())
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> PublisherExtension:  # noqa: N802

@@ -53,7 +53,7 @@ test('score adds the points of each chosen option', () => {
   }
 })
 
-test('conditions: comparisons, differences, all, any and the fallback', () => {
+test('conditions: comparisons, sums, differences, all, any and the fallback', () => {
   const s = { a: 3, b: 1 }
   assert.equal(holds({ scale: 'a', op: '>=', value: 3 }, s), true)
   assert.equal(holds({ scale: 'a', op: '>', value: 3 }, s), false)
@@ -62,6 +62,8 @@ test('conditions: comparisons, differences, all, any and the fallback', () => {
   assert.equal(holds({ scale: 'b', op: '==', value: 1 }, s), true)
   assert.equal(holds({ scale: 'a', minus: 'b', op: '>=', value: 2 }, s), true)
   assert.equal(holds({ scale: 'a', minus: 'b', op: '>=', value: 3 }, s), false)
+  assert.equal(holds({ scale: 'a', plus: 'b', op: '>=', value: 4 }, s), true)
+  assert.equal(holds({ scale: 'a', plus: 'b', op: '>=', value: 5 }, s), false)
   assert.equal(holds({ all: [{ scale: 'a', op: '>=', value: 3 }, { scale: 'b', op: '>=', value: 2 }] }, s), false)
   assert.equal(holds({ any: [{ scale: 'a', op: '>=', value: 4 }, { scale: 'b', op: '>=', value: 1 }] }, s), true)
   assert.equal(holds(undefined, s), true)
@@ -71,16 +73,31 @@ test('a share link round-trips', () => {
   for (const v of vectors.slice(0, 200)) assert.deepEqual(decode(encode(model, v.answers), model), { answers: v.answers })
 })
 
-test('the decoder names an old version and refuses bad links', () => {
+test('the decoder names an older and a newer version and refuses bad links', () => {
   const digits = model.questions.map(() => '0').join('')
   assert.deepEqual(decode('', model), { error: 'none' })
-  assert.deepEqual(decode(`#answers=${model.version + 1}.${digits}`, model), { error: 'version' })
+  assert.deepEqual(decode(`#answers=${model.version - 1}.${digits}`, model), { error: 'version' })
+  assert.deepEqual(decode(`#answers=0.${digits}`, model), { error: 'version' })
+  assert.deepEqual(decode(`#answers=${model.version + 1}.${digits}`, model), { error: 'newer' })
+  assert.deepEqual(decode(`answers=${model.version + 1}.${digits}`, model), { error: 'newer' })
+  assert.deepEqual(decode(`#answers=999.${digits}`, model), { error: 'newer' })
+  assert.deepEqual(decode(`#answers=${model.version + 1}.x`, model), { error: 'invalid' }) // unreadable first
   assert.deepEqual(decode(`#answers=${model.version}.${digits}0`, model), { error: 'invalid' })
   assert.deepEqual(decode(`#answers=${model.version}.${digits.slice(1)}`, model), { error: 'invalid' })
   assert.deepEqual(decode(`#answers=${model.version}.9${digits.slice(1)}`, model), { error: 'invalid' })
   assert.deepEqual(decode('#answers=<script>alert(1)</script>', model), { error: 'invalid' })
-  assert.deepEqual(decode('#' + 'x'.repeat(20000), model), { error: 'invalid' })
+  assert.deepEqual(decode('#answers=' + 'x'.repeat(20000), model), { error: 'invalid' })
+  assert.deepEqual(decode('#answers=', model), { error: 'invalid' })
   assert.deepEqual(decode(null, model), { error: 'none' })
+})
+
+test('only a share link is decoded: any other fragment is an ordinary anchor, left alone', () => {
+  const digits = model.questions.map(() => '0').join('')
+  for (const hash of ['#', '#results', '#before-you-start', '#sa-q-aim', '#anything', '#%%%', '#%3Cimg%20src=x%3E',
+    '#' + 'x'.repeat(20000), `#answer=${model.version}.${digits}`, `#Answers=${model.version}.${digits}`,
+    `#x-answers=${model.version}.${digits}`, `# answers=${model.version}.${digits}`]) {
+    assert.deepEqual(decode(hash, model), { error: 'none' }, hash.slice(0, 40))
+  }
 })
 
 // A small seeded generator, so a failure can be repeated.
@@ -117,7 +134,8 @@ test('10,000 random and hostile fragments: never throws, never accepts an out-of
       assert.equal(out.answers.length, n)
       out.answers.forEach((a, i) => assert.ok(Number.isInteger(a) && a >= 0 && a < model.questions[i].options.length, hash))
     } else {
-      assert.ok(['none', 'version', 'invalid'].includes(out.error), hash)
+      assert.ok(['none', 'version', 'newer', 'invalid'].includes(out.error), hash)
+      if (out.error === 'none') assert.ok(!/^#?answers=/.test(hash), hash) // a share link is never ignored
     }
   }
   assert.ok(accepted > 0, 'no valid link among the generated ones: the generator is broken')

@@ -23,5 +23,9 @@
     const height = Math.ceil(content.getBoundingClientRect().bottom + window.scrollY + 24)
     if (height !== last) window.parent.postMessage({ type: 'self-assessment:height', height: (last = height) }, host)
   }
-  new ResizeObserver(report).observe(content)
+  // The first height only once the questionnaire is enhanced (its steps hidden), then only changes:
+  // the script marks the root `sa--js` and fires `self-assessment:ready` when it is done.
+  const start = () => new ResizeObserver(report).observe(content)
+  if (document.querySelector('.sa--js') || !document.querySelector('[data-module="self-assessment"]')) start()
+  else document.addEventListener('self-assessment:ready', start, { once: true })
 })()

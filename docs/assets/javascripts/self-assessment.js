@@ -21,7 +21,7 @@ export function holds (c, scores) {
   if (!c) return true
   if (c.all) return c.all.every((x) => holds(x, scores))
   if (c.any) return c.any.some((x) => holds(x, scores))
-  return OPS[c.op](scores[c.scale] - (c.minus ? scores[c.minus] : 0), c.value)
+  return OPS[c.op](scores[c.scale] + (c.plus ? scores[c.plus] : 0) - (c.minus ? scores[c.minus] : 0), c.value)
 }
 
 /** The result id for a full set of answers: the first rule that holds wins. */
@@ -33,13 +33,17 @@ export function resultFor (model, answers) {
 /** The share fragment: `#answers=<version>.<one digit per question>`. */
 export const encode = (model, answers) => `#answers=${model.version}.${answers.join('')}`
 
-/** Read a fragment strictly. Returns {answers} or {error: 'none' | 'version' | 'invalid'}; never throws. */
+/**
+ * Read a share fragment strictly. Returns {answers} or {error}: 'none' (not a share link: any other
+ * fragment is an ordinary anchor, left alone), 'version' (older questions), 'newer' or 'invalid'. Never throws.
+ */
 export function decode (hash, model) {
-  if (typeof hash !== 'string' || hash === '' || hash === '#') return { error: 'none' }
+  if (typeof hash !== 'string' || !/^#?answers=/.test(hash)) return { error: 'none' }
   if (hash.length > MAX_HASH) return { error: 'invalid' }
   const m = /^#?answers=([0-9]{1,3})\.([0-9]+)$/.exec(hash)
   if (!m) return { error: 'invalid' }
-  if (Number(m[1]) !== model.version) return { error: 'version' }
+  const version = Number(m[1])
+  if (version !== model.version) return { error: version > model.version ? 'newer' : 'version' }
   const answers = [...m[2]].map(Number)
   const fits = answers.length === model.questions.length &&
     answers.every((a, i) => a < model.questions[i].options.length)
@@ -48,14 +52,23 @@ export function decode (hash, model) {
 
 const NOTICES = {
   version: 'This link to saved answers was made for an older version of these questions, so we could not use it. You can answer the questions again below.',
-  invalid: 'This link to saved answers could not be read, so nothing was filled in. You can answer the questions below.'
+  newer: 'This link to saved answers was made for a newer version of these questions, so we could not use it. Reload the page to get the newest version, or answer the questions below.',
+  invalid: 'This link to saved answers could not be read, so nothing was filled in. You can answer the questions below.',
+  // Script cannot edit other entries of the browser's history: say so where the reader looks.
+  cleared: 'Your answers are cleared from this page and its address. Your browser\'s history may still list the link you opened. You can delete it there.'
 }
 
-/** Enhance one questionnaire, once its styles are in. Safe to call again on the same element. */
+/**
+ * Enhance one questionnaire, once its styles are in, then fire `self-assessment:ready` on it (the
+ * embed waits for it to report its height). Safe to call again on the same element.
+ */
 export function init (root) {
   if (!root || root.saReady) return
   root.saReady = true
-  return addStyles().then(() => enhance(root))
+  return addStyles().then(() => {
+    enhance(root)
+    root.dispatchEvent(new CustomEvent('self-assessment:ready', { bubbles: true }))
+  })
 }
 
 function enhance (root) {
@@ -73,17 +86,23 @@ function enhance (root) {
   const alert = $('.sa-alert')
   const notice = $('.sa-notice')
   const share = $('.sa-share')
-  const later = [$('#sa-outcome-title'), $('.sa-mine'), $('.sa-tools'), ...$$('.sa-result')]
+  const lines = $('.sa-result-crisis') // the crisis lines, for the results that show them
+  const later = [$('#sa-outcome-title'), $('.sa-mine'), $('.sa-tools'), ...$$('.sa-result'), lines].filter(Boolean)
   const group = (q) => form.elements.namedItem(q.id)
   const fieldset = (q) => root.querySelector(`#sa-q-${q.id}`)
   const radios = (q) => fieldset(q).querySelectorAll('input[type="radio"]')
   const answer = (q) => (group(q).value === '' ? -1 : Number(group(q).value))
+  const found = decode(location.hash, model)
+  const opened = found.error !== 'none' // the page was opened with a share link in its address
+  const tell = (key) => {
+    notice.textContent = NOTICES[key]
+    notice.hidden = false
+    notice.focus()
+  }
   let current = 0
 
   root.classList.add('sa--js')
   $('.sa-guide').open = false
-  for (const el of later) el.hidden = true
-  for (const el of $$('.sa-progress, .sa-nav')) el.hidden = false
 
   function show (index, focus) {
     current = index
@@ -127,6 +146,10 @@ function enhance (root) {
     const winner = model.rules[hits[0]].result
     for (const el of later) el.hidden = false
     for (const el of $$('.sa-result')) el.hidden = el.dataset.result !== winner
+    if (lines) {
+      lines.hidden = !lines.dataset.results.split(' ').includes(winner)
+      $(`#sa-result-${winner}-title`).after(lines)
+    }
     for (const li of $$('.sa-why li')) li.hidden = !hits.includes(Number(li.dataset.rule))
     $('.sa-mine__list').replaceChildren(...model.questions.map((q, i) => {
       const item = document.createElement('li')
@@ -138,6 +161,7 @@ function enhance (root) {
     steps.forEach((step) => { step.hidden = true })
     for (const el of $$('.sa-progress, .sa-nav')) el.hidden = true
     errors.hidden = true
+    notice.hidden = true // a notice about a link or a clearing is old news once there is a result
     root.classList.add('sa--done')
     $(`#sa-result-${winner}-title`).focus()
   }
@@ -161,21 +185,21 @@ function enhance (root) {
       model.questions.forEach((q) => mark(q, false))
       errors.hidden = true
       alert.hidden = true
-      notice.hidden = true
       if (location.hash) history.replaceState(history.state, '', location.pathname + location.search)
-      restart(true)
+      restart(!opened)
+      if (opened) tell('cleared')
     },
     share: () => {
-      const url = location.href.split('#')[0] + encode(model, model.questions.map(answer))
+      // This page's address, or on the embed (noindex) the main page's, from its hidden link.
+      const url = ($('.sa-share-page') || location).href.split('#')[0] + encode(model, model.questions.map(answer))
       const input = $('#sa-share-url')
-      const status = $('.sa-share-status')
       input.value = url
       share.hidden = false
       input.select()
-      const done = (text) => { status.textContent = text }
-      const copy = navigator.clipboard && navigator.clipboard.writeText(url)
-      if (copy) copy.then(() => done('Link copied.'), () => done('Select the link above and copy it.'))
-      else done('Select the link above and copy it.')
+      // No clipboard (or no permission, as in a frame): the reader copies the selected link.
+      Promise.resolve().then(() => navigator.clipboard.writeText(url))
+        .then(() => 'Link copied.', () => 'Select the link above and copy it.')
+        .then((text) => { $('.sa-share-status').textContent = text })
     }
   }
 
@@ -195,19 +219,12 @@ function enhance (root) {
     alert.hidden = !form.querySelector('input[data-crisis]:checked')
   })
 
-  show(0, false)
-  const hash = location.hash
-  if (!hash || (hash.length < MAX_HASH && document.getElementById(hash.slice(1)))) return // a plain anchor
-  const found = decode(hash, model)
+  restart(false)
   if (found.answers) {
     model.questions.forEach((q, i) => { radios(q)[found.answers[i]].checked = true })
     alert.hidden = !form.querySelector('input[data-crisis]:checked')
     showResult(found.answers)
-  } else if (found.error !== 'none') {
-    notice.textContent = NOTICES[found.error]
-    notice.hidden = false
-    notice.focus()
-  }
+  } else if (opened) tell(found.error)
 }
 
 // A page with the questionnaire links these styles in its head; reached by instant navigation

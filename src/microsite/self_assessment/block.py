@@ -11,13 +11,14 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_boolean
+from pymdownx.blocks.block import Block, type_boolean, type_string
 
 from ..crisis import DEFAULT_DATA as CRISIS_DATA
-from ..crisis import check_region, load_crisis_lines, render_crisis_help
+from ..crisis import Where, check_region, load_crisis_lines, render_crisis_help
 from .. import contents
-from ..html import el
+from ..extension import SiteBlocksExtension
+from ..html import ID_SOURCE, el, tail
+from ..text import append_markdown
 from .model import DEFAULT_DATA, load_self_assessment, model_json
 from .scoring import questions
 
@@ -29,15 +30,16 @@ NOT_A_DIAGNOSIS = (
 
 
 def crisis_copy(parent: etree.Element, crisis: dict[str, Any], region: str) -> etree.Element:
-    """The region's crisis help again, without ids or headings (the panel at the top has both).
+    """The crisis help again, without ids or headings (the panel at the top has both).
 
     Repeated headings would repeat in the table of contents, as navigation landmarks that share
     one name; the names stay, in bold.
     """
     holder = etree.Element("div")
-    help_ = render_crisis_help(holder, crisis, region, show="region")
+    help_ = render_crisis_help(holder, crisis, region, show="region", compact=True)
     for node in help_.iter():
         node.attrib.pop("id", None)
+        node.attrib.pop(ID_SOURCE, None)
         if node.tag in ("h3", "h4", "h5", "h6"):
             node.tag = "p"
             node.set("class", "sa-copy-heading")
@@ -53,20 +55,28 @@ def condition_text(condition: dict[str, Any], scales: dict[str, Any]) -> str:
     """A rule's condition in words, for the scoring guide."""
     for key, joiner in (("all", " and "), ("any", " or ")):
         if key in condition:
-            return joiner.join(condition_text(c, scales) for c in condition[key])
+            # A group inside a group is bracketed, so "A and (B or C)" cannot be read another way.
+            parts = (f"({condition_text(c, scales)})" if "all" in c or "any" in c else condition_text(c, scales)
+                     for c in condition[key])
+            return joiner.join(parts)
     left = f"your {scales[condition['scale']]['label']}"
-    if "minus" in condition:
-        left += f" minus your {scales[condition['minus']]['label']}"
-        return f"{left} is {OP_WORDS[condition['op']].format(condition['value'])}"
-    return f"{left} are {OP_WORDS[condition['op']].format(condition['value'])}"
+    for key in ("plus", "minus"):
+        if key in condition:
+            left += f" {key} your {scales[condition[key]]['label']}"
+    verb = "is" if "minus" in condition else "are"
+    return f"{left} {verb} {OP_WORDS[condition['op']].format(condition['value'])}"
 
 
 class SelfAssessment(Block):
-    """`/// self-assessment` renders data/self-assessment.yml. Option `embed: true` opens links in the top window."""
+    """`/// self-assessment` renders data/self-assessment.yml.
+
+    Options: `embed: true` opens links in the top window; `share_page: self-assessment.md` makes
+    "Copy a link to these answers" point at that page instead of this one (the embed is `noindex`).
+    """
 
     NAME = "self-assessment"
     ARGUMENT = False
-    OPTIONS = {"embed": [False, type_boolean]}
+    OPTIONS = {"embed": [False, type_boolean], "share_page": ["", type_string]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         data = load_self_assessment(self.config["data"])
@@ -76,10 +86,14 @@ class SelfAssessment(Block):
         # Material's instant navigation re-creates every <script> in the content without its
         # `type`, which would run the JSON as code (a CSP violation, or a syntax error).
         root = el(parent, "div", class_="sa", data_module="self-assessment", data_model=model_json(data))
-        lines = render_crisis_panel(root, crisis, region)
+        if self.options["share_page"]:
+            # A link, so MkDocs turns the page's file name into its address on the built site.
+            el(root, "a", href=self.options["share_page"], class_="sa-share-page", hidden="", aria_hidden="true", tabindex="-1")
+        lines = render_crisis_panel(root, crisis, region, self.config["crisis_data"])
         el(root, "p", class_="sa-notice", id="sa-notice", hidden="", tabindex="-1")
-        parts = (render_form(root, data, crisis, region), render_guide(root, data),
-                 render_outcome(root, data, crisis, region, self.config["booking_url"]))
+        where = Where(self.config["data"])
+        parts = (render_form(root, data, crisis, region, where), render_guide(root, data),
+                 render_outcome(root, data, crisis, region, self.config["booking_url"], where))
         # Questions, answers and results are not what a reader searches for; the crisis lines
         # have their own page.
         for part in parts:
@@ -98,19 +112,21 @@ class SelfAssessment(Block):
         contents.keep_out_of_contents(self.finished_parts)
 
 
-def render_crisis_panel(root: etree.Element, crisis: dict[str, Any], region: str) -> etree.Element:
+def render_crisis_panel(root: etree.Element, crisis: dict[str, Any], region: str, source: str) -> etree.Element:
     """Crisis help before the first question; returns the lines it lists."""
     panel = el(root, "section", class_="sa-crisis", aria_labelledby="sa-crisis-title")
     el(panel, "h3", "If you need help right now", id="sa-crisis-title")
-    el(panel, "p", "If you are thinking about hurting yourself, or you feel unsafe, you do not need to "
-       "finish these questions. Please reach out now. These lines are free and private.")
+    el(panel, "p", "If you are thinking about hurting yourself, if someone is hurting or threatening you, or if "
+       "you feel unsafe, you do not need to finish these questions. Please reach out now. The lines below are "
+       "free and private, and each one says when it is open.")
     # The lines themselves are searchable on the crisis help page; here the panel's words are enough.
-    lines = render_crisis_help(panel, crisis, region, show="region")
+    lines = render_crisis_help(panel, crisis, region, show="region", source=source, compact=True)
     contents.exclude_from_search(lines)
     return lines
 
 
-def render_form(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any], region: str) -> etree.Element:
+def render_form(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any], region: str,
+                where: Where) -> etree.Element:
     form = el(root, "form", class_="sa-form", id="sa-form", novalidate="")
     # GOV.UK error summary: focused when shown, and announced.
     errors = el(form, "div", class_="sa-errors", id="sa-errors", tabindex="-1", hidden="", role="alert")
@@ -120,20 +136,23 @@ def render_form(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any
     progress = el(form, "div", class_="sa-progress", hidden="")
     el(progress, "p", f"Step 1 of {steps}", id="sa-step-label")
     el(progress, "progress", max=str(steps), value="1", aria_labelledby="sa-step-label")
-    number = 0
+    number, alerted = 0, False
     for s, section in enumerate(data["sections"]):
-        step = el(form, "section", class_="sa-step", id=f"sa-step-{section['id']}",
+        here = where(f"sections[{s}].id")
+        step = el(form, "section", class_="sa-step", id=f"sa-step-{section['id']}", source=f"{here} (its step)",
                   data_step=str(s), aria_labelledby=f"sa-h-{section['id']}")
-        el(step, "h2", section["title"], id=f"sa-h-{section['id']}", tabindex="-1")
+        el(step, "h2", section["title"], id=f"sa-h-{section['id']}", source=f"{here} (its heading)", tabindex="-1")
         if section.get("intro"):
-            el(step, "p", section["intro"], class_="sa-intro")
-        for question in section["questions"]:
+            append_markdown(el(step, "p", class_="sa-intro"), section["intro"])
+        for q, question in enumerate(section["questions"]):
             number += 1
-            render_question(step, question, number)
-            if any(option.get("crisis") for option in question["options"]):
+            render_question(step, question, number, where(f"sections[{s}].questions[{q}].id"))
+            # One alert, after the first question that has a crisis answer; any crisis answer shows it.
+            if not alerted and any(option.get("crisis") for option in question["options"]):
                 render_alert(step, crisis, region)
+                alerted = True
         for note in section.get("notes", []):
-            el(step, "p", note, class_="sa-note")
+            append_markdown(el(step, "p", class_="sa-note"), note)
     nav = el(form, "div", class_="sa-nav", hidden="")
     el(nav, "button", "Back", type="button", class_="md-button", data_action="back")
     el(nav, "button", "Next", type="button", class_="md-button md-button--primary", data_action="next")
@@ -141,22 +160,23 @@ def render_form(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any
     return form
 
 
-def render_question(step: etree.Element, question: dict[str, Any], number: int) -> None:
+def render_question(step: etree.Element, question: dict[str, Any], number: int, where: str) -> None:
     qid = f"sa-q-{question['id']}"
     described = " ".join(x for x in (f"{qid}-hint" if question.get("hint") else "", f"{qid}-error") if x)
-    fieldset = el(step, "fieldset", class_="sa-q", id=qid, aria_describedby=described)
+    fieldset = el(step, "fieldset", class_="sa-q", id=qid, source=f"{where} (its question)", aria_describedby=described)
     legend = el(fieldset, "legend")
-    el(legend, "span", f"{number}.", class_="sa-num").tail = " " + question["text"]
+    tail(el(legend, "span", f"{number}.", class_="sa-num"), " " + question["text"])
     if question.get("hint"):
-        el(fieldset, "p", question["hint"], class_="sa-hint", id=f"{qid}-hint")
-    el(fieldset, "p", "Choose an answer to this question.", class_="sa-error", id=f"{qid}-error", hidden="")
+        el(fieldset, "p", question["hint"], class_="sa-hint", id=f"{qid}-hint", source=f"{where} (its hint)")
+    el(fieldset, "p", "Choose an answer to this question.", class_="sa-error", id=f"{qid}-error",
+       source=f"{where} (its error message)", hidden="")
     options = el(fieldset, "div", class_="sa-options")
     for i, option in enumerate(question["options"]):
         # The label wraps its radio: the whole row is the target, and no ids are needed.
         label = el(options, "label", class_="sa-option")
         radio = el(label, "input", type="radio", name=question["id"], value=str(i),
                    data_crisis="" if option.get("crisis") else None)
-        radio.tail = option["label"]
+        tail(radio, option["label"])
 
 
 def render_alert(step: etree.Element, crisis: dict[str, Any], region: str) -> None:
@@ -164,7 +184,9 @@ def render_alert(step: etree.Element, crisis: dict[str, Any], region: str) -> No
     alert = el(step, "div", class_="sa-alert", id="sa-alert", hidden="")
     el(alert, "h3", "Please reach out now")
     el(alert, "p", "Thank you for telling us. These questions are not the right tool for how you feel "
-       "right now. Please talk to someone today. These lines are free, private and open now.", role="alert")
+       "right now. Please talk to someone now. If someone is hurting or threatening you, or you are in "
+       "danger, call the emergency number. The lines below are free and private, and each one says when "
+       "it is open.", role="alert")
     crisis_copy(alert, crisis, region)
     el(alert, "p", "You can still keep going with the questions if you want to. Your result will start with these lines.")
 
@@ -198,11 +220,18 @@ def render_guide(root: etree.Element, data: dict[str, Any]) -> etree.Element:
 
 
 def render_outcome(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any], region: str,
-                   booking_url: str | None) -> etree.Element:
+                   booking_url: str | None, where: Where) -> etree.Element:
     outcome = el(root, "div", class_="sa-outcome", id="sa-outcome", role="status")
     el(outcome, "h2", "What your answers may suggest", id="sa-outcome-title")
-    for result in data["results"]:
-        render_result(outcome, result, data, crisis, region, booking_url)
+    # One copy of the crisis lines for every result that shows them: the script moves it into the
+    # result it goes with (without the script, it stands before the results).
+    with_lines = [result["id"] for result in data["results"] if result.get("show_crisis")]
+    if with_lines:
+        lines = el(outcome, "div", class_="sa-result-crisis", data_results=" ".join(with_lines))
+        el(lines, "p", "If you need to talk to someone now:", class_="sa-copy-heading")
+        crisis_copy(lines, crisis, region)
+    for r, result in enumerate(data["results"]):
+        render_result(outcome, result, data, crisis, region, booking_url, where(f"results[{r}].id"))
     mine = el(outcome, "div", class_="sa-mine", hidden="")
     el(mine, "h3", "Your answers")
     el(mine, "ol", class_="sa-mine__list")
@@ -221,17 +250,15 @@ def render_outcome(root: etree.Element, data: dict[str, Any], crisis: dict[str, 
 
 
 def render_result(outcome: etree.Element, result: dict[str, Any], data: dict[str, Any],
-                  crisis: dict[str, Any], region: str, booking_url: str | None) -> None:
+                  crisis: dict[str, Any], region: str, booking_url: str | None, where: str) -> None:
     rid = f"sa-result-{result['id']}"
-    section = el(outcome, "section", class_="sa-result", id=rid, data_result=result["id"],
-                 aria_labelledby=f"{rid}-title")
-    el(section, "h3", result["title"], id=f"{rid}-title", tabindex="-1")
-    if result.get("show_crisis"):
-        crisis_copy(section, crisis, region)
+    section = el(outcome, "section", class_="sa-result", id=rid, source=f"{where} (its result)",
+                 data_result=result["id"], aria_labelledby=f"{rid}-title")
+    el(section, "h3", result["title"], id=f"{rid}-title", source=f"{where} (its heading)", tabindex="-1")
     for paragraph in result["summary"]:
-        el(section, "p", paragraph)
+        append_markdown(el(section, "p"), paragraph)
     nodiag = el(section, "p", class_="sa-nodiag")
-    el(nodiag, "strong", "This is not a diagnosis.").tail = " " + NOT_A_DIAGNOSIS
+    tail(el(nodiag, "strong", "This is not a diagnosis."), " " + NOT_A_DIAGNOSIS)
     el(section, "h4", "What leads to this result")
     why = el(section, "ul", class_="sa-why")
     for r, rule in enumerate(data["rules"]):
@@ -240,7 +267,7 @@ def render_result(outcome: etree.Element, result: dict[str, Any], data: dict[str
     el(section, "h4", "Next steps")
     steps = el(section, "ul")
     for step in result["next_steps"]:
-        el(steps, "li", step)
+        append_markdown(el(steps, "li"), step)
     if result.get("show_booking") and booking_url:
         p = el(section, "p", class_="sa-booking")
         el(p, "a", "Book a coaching session", href=booking_url, class_="md-button md-button--primary")
@@ -251,7 +278,7 @@ def render_result(outcome: etree.Element, result: dict[str, Any], data: dict[str
             item = el(finders, "li")
             link = el(item, "a", finder["name"], href=finder["url"])
             if finder.get("note"):
-                link.tail = f": {finder['note']}"
+                tail(link, f": {finder['note']}")
     if result.get("links"):
         el(section, "h4", "Read more")
         links = el(section, "ul", class_="sa-links")
@@ -259,8 +286,10 @@ def render_result(outcome: etree.Element, result: dict[str, Any], data: dict[str
             el(el(links, "li"), "a", link["text"], href=link["page"])
 
 
-class SelfAssessmentExtension(BlocksExtension):
+class SelfAssessmentExtension(SiteBlocksExtension):
     """Registers `/// self-assessment`; the site plugin passes region, booking link and data paths."""
+
+    BLOCKS = (SelfAssessment,)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.config = {
@@ -270,10 +299,6 @@ class SelfAssessmentExtension(BlocksExtension):
             "booking_url": ["", "Where a reader books coaching; empty: no booking link."],
         }
         super().__init__(*args, **kwargs)
-
-    def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (Markdown's API name)
-        block_mgr.register(SelfAssessment, self.getConfigs())
-        contents.register(md)
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> SelfAssessmentExtension:  # noqa: N802

@@ -87,7 +87,7 @@ def _check_rules(data: dict[str, Any], source: str) -> None:
         if rule["result"] not in results:
             raise DataError(source, f"rules[{r}].result", f"unknown result {rule['result']!r}; expected one of: {', '.join(results)}")
         for leaf, path in leaves(rule.get("when"), f"rules[{r}].when"):
-            for key in ("scale", "minus"):
+            for key in ("scale", "plus", "minus"):
                 if key in leaf and leaf[key] not in data["scales"]:
                     raise DataError(source, f"{path}.{key}", _unknown_scale(leaf[key], data))
         if "when" not in rule and r != len(rules) - 1:

@@ -33,7 +33,8 @@ def holds(condition: dict[str, Any] | None, scores: dict[str, int]) -> bool:
         return all(holds(c, scores) for c in condition["all"])
     if "any" in condition:
         return any(holds(c, scores) for c in condition["any"])
-    left = scores[condition["scale"]] - (scores[condition["minus"]] if "minus" in condition else 0)
+    left = (scores[condition["scale"]] + (scores[condition["plus"]] if "plus" in condition else 0)
+            - (scores[condition["minus"]] if "minus" in condition else 0))
     return OPS[condition["op"]](left, condition["value"])
 
 
