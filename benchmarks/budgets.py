@@ -25,13 +25,20 @@ SELF_ASSESSMENT_FILES = ("assets/javascripts/self-assessment.js", "assets/styles
 # little room), so nothing grows unnoticed. Each entry says why; remove it once the page meets
 # its goal. (goal, ceiling) in bytes.
 NOT_YET_MET = {
-    # over bare: every crisis line is rendered from data/crisis-lines.yml (about 1.35 KB of HTML),
-    # words that bare Material, built from the Markdown alone, does not have
-    ("over-bare", "get-help-now/"): (CONTENT_OVER_BARE, int(2.6 * KB)),
-    # from another page: that page's HTML (about 10.3 KB, the whole questionnaire, so that it works
-    # without JS) plus its own JS and CSS (3.5 KB), which no other page loads
-    ("repeat", "self-assessment/"): (REPEAT_VISIT_MAX, int(14.5 * KB)),
-    ("repeat", "self-assessment-embed/"): (REPEAT_VISIT_MAX, int(12.5 * KB)),
+    # over bare: the crisis help for five regions, rendered from data/crisis-lines.yml: each line with
+    # its ways to reach it, hours, languages, source and note, and lines for someone who is being
+    # hurt or threatened (about 4.7 KB of the page's 9.3 KB HTML), words bare Material, built from
+    # the Markdown alone, does not have
+    ("over-bare", "get-help-now/"): (CONTENT_OVER_BARE, int(6.2 * KB)),
+    # over bare: the questionnaire works without JS (every question, the scoring guide, six
+    # results), and its crisis help now reaches every region we hold in one step, with lines for
+    # someone who is being hurt (about 1.4 KB), before the first question, after a "Yes" and in the
+    # results that need it
+    ("over-bare", "self-assessment/"): (SELF_ASSESSMENT_OVER_BARE, int(13.4 * KB)),
+    # from another page: that page's HTML (about 13.5 KB, for the reasons above) plus its own JS and
+    # CSS (3.5 KB), which no other page loads
+    ("repeat", "self-assessment/"): (REPEAT_VISIT_MAX, int(17.3 * KB)),
+    ("repeat", "self-assessment-embed/"): (REPEAT_VISIT_MAX, int(14.8 * KB)),
 }
 
 
