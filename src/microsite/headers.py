@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         target = write_headers(args.site_dir, args.embed_origins, trusted_for_config(config, config.theme.get_env()))
     except DataError as exc:
-        parser.exit(1, f"error: {exc}\n")
+        parser.exit(1, f"error: {exc}\n(Was the site built from {args.config}? Its templates say which scripts to trust.)\n")
     print(f"wrote {target}")
     return 0
 
