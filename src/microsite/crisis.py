@@ -124,21 +124,18 @@ def render_line(parent: etree.Element, line: dict[str, Any], where: str, heading
     item = el(parent, "li", class_="crisis-line")
     # Its own id (as the table of contents would make it), since the table of contents skips it.
     el(item, heading, line["name"], id=slugify(line["name"], "-"), source=f"{where}.name")
-    if compact:
-        ways = el(item, "ul", class_="crisis-line__ways")
-        for contact in line["contact"]:
-            contact_link(el(ways, "li"), contact)
-        el(item, "p", f"Open: {line['hours']}.", class_="crisis-line__facts")
-        return item
     # The search index, which every page downloads, holds what a reader would search for: each
     # line's name (and each region's emergency number). Ways to reach a line, descriptions, hours,
-    # languages and sources stay on the page only.
-    if line.get("description"):
+    # languages and sources stay on the page only (a compact line sits where nothing is indexed).
+    if line.get("description") and not compact:
         contents.exclude_from_search(append_markdown(el(item, "p"), line["description"]))
     ways = el(item, "ul", class_="crisis-line__ways")
-    contents.exclude_from_search(ways)
     for contact in line["contact"]:
         contact_link(el(ways, "li"), contact)
+    if compact:
+        el(item, "p", f"Open: {line['hours']}.", class_="crisis-line__facts")
+        return item
+    contents.exclude_from_search(ways)
     facts = el(item, "p", class_="crisis-line__facts")
     contents.exclude_from_search(facts)
     el(facts, "span", f"Open: {line['hours']}.")

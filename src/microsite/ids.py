@@ -10,18 +10,18 @@ from (`html.ID_SOURCE`); `page_id_clash` checks the finished page against its te
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 from collections import Counter
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .contents import HEADINGS, HIDDEN_HEADING
 from .data import DataError
 from .html import ID_SOURCE
 from .scan import scan_page
 
-HEADINGS = re.compile(r"^(?:hidden-heading-)?h[1-6]$")
+
 
 
 class IdClash(DataError):
@@ -31,7 +31,7 @@ class IdClash(DataError):
 def _origin(node: etree.Element) -> str:
     if node.get(ID_SOURCE):
         return node.get(ID_SOURCE)
-    if HEADINGS.match(str(node.tag)):
+    if str(node.tag).removeprefix(HIDDEN_HEADING) in HEADINGS:
         words = (node.text or "") + "".join("".join(child.itertext()) + (child.tail or "")
                                             for child in node if child.get("class") != "headerlink")
         return f'the heading "{" ".join(words.split())}"'
