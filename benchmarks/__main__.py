@@ -13,15 +13,15 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from browser import launch
-from sitebuild import ROOT, mkdocs_build
+from harness.browser import launch
+from harness.server import serve_compressed
+from harness.sitebuild import ROOT, mkdocs_build
+from harness.transfer import first_visits, page_paths, repeat_visits
 
 from . import lighthouse, report
 from .baresite import make_bare_project
 from .budgets import self_assessment_assets
 from .buildtime import build_seconds, synthetic_build_seconds
-from .server import serve_compressed
-from .transfer import first_visits, page_paths, repeat_visits
 
 KEY_PAGES = ("", "self-assessment/", "differences/")
 RESULTS_DIR = ROOT / "bench-results"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .compress import gzip_size
+from harness.compress import gzip_size
 
 KB = 1000
 PAGE_MAX = 120 * KB  # any page, first visit, everything it loads

@@ -7,7 +7,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sitebuild import mkdocs_build
+from harness.sitebuild import mkdocs_build
 
 from .baresite import add_synthetic_pages, copy_project, make_bare_project
 

@@ -1,5 +1,5 @@
 """Byte budgets: what each page costs a reader, compressed as a CDN sends it, measured in Chromium
-with the benchmark's own tools (benchmarks/), against bare Material built from the same docs/.
+with the tools the benchmark uses too (harness/), against bare Material built from the same docs/.
 
 Bytes only, never time: the numbers are the same on a slow machine and a fast one.
 """
@@ -16,9 +16,9 @@ from benchmarks.config import read_config
 from benchmarks.budgets import (
     KB, NOT_YET_MET, PAGE_MAX, SELF_ASSESSMENT_ASSETS, allowance_over_bare, repeat_visit_max, self_assessment_assets,
 )
-from benchmarks.server import serve_compressed
-from benchmarks.transfer import first_visits, page_paths, repeat_visits
-from sitebuild import ROOT, mkdocs_build
+from harness.server import serve_compressed
+from harness.sitebuild import ROOT, mkdocs_build
+from harness.transfer import first_visits, page_paths, repeat_visits
 
 PAGES = page_paths()
 

@@ -1,4 +1,4 @@
-"""Build the site (or a variant of it) into a folder, for tests."""
+"""Build the site (or a variant of it) into a folder, and list what it publishes."""
 
 from __future__ import annotations
 
