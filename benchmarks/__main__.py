@@ -1,7 +1,6 @@
 """scripts/bench: weigh and time the site against bare Material built from the same docs/.
 
-Usage: scripts/bench [--no-lighthouse] [--no-builds] [--runs 5] [--lighthouse-runs 3]
-                     [--synthetic 10,100,500] [--synthetic-runs 3] [--lighthouse-bare]
+`scripts/bench --help` lists the options.
 """
 
 from __future__ import annotations
@@ -27,10 +26,22 @@ KEY_PAGES = ("", "self-assessment/", "differences/")
 RESULTS_DIR = ROOT / "bench-results"
 
 
+def page_counts(value: str) -> list[int]:
+    """`10,100,500` -> [10, 100, 500]; '' -> []."""
+    try:
+        counts = [int(n) for n in value.split(",") if n.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r}: page counts separated by commas, e.g. 10,100,500") from None
+    if any(n < 1 for n in counts):
+        raise argparse.ArgumentTypeError(f"{value!r}: page counts must be at least 1")
+    return counts
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="builds timed per site (median)")
-    parser.add_argument("--synthetic", default="10,100,500", help="synthetic page counts ('' for none)")
+    parser.add_argument("--synthetic", type=page_counts, default="10,100,500",
+                        help="synthetic page counts, comma-separated ('' for none)")
     parser.add_argument("--synthetic-runs", type=int, default=3, help="builds timed per synthetic size")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median)")
     parser.add_argument("--lighthouse-bare", action="store_true", help="run Lighthouse on bare Material too")
@@ -99,7 +110,7 @@ def main(argv=None) -> int:
             say(f"timing builds ({args.runs} each)")
             builds = {"this site": {"ours": build_seconds(ROOT / "mkdocs.yml", args.runs),
                                     "bare": build_seconds(bare_config, args.runs)}}
-            for count in (int(n) for n in args.synthetic.split(",") if n.strip()):
+            for count in args.synthetic:
                 say(f"timing builds with {count} synthetic pages ({args.synthetic_runs} each)")
                 builds[f"+{count} pages"] = synthetic_build_seconds(ROOT, count, args.synthetic_runs)
             results["builds"] = builds
