@@ -20,9 +20,10 @@ from harness.transfer import first_visits, page_paths, repeat_visits
 from . import lighthouse, report
 from .baresite import make_bare_project
 from .budgets import self_assessment_assets
-from .buildtime import build_seconds, synthetic_build_seconds
+from .buildtime import build_seconds, synthetic_build_seconds, validation_seconds
 
-KEY_PAGES = ("", "self-assessment/", "differences/")
+# The embed is measured for its report; its SEO score is not a goal (it is `noindex` on purpose).
+KEY_PAGES = ("", "self-assessment/", "differences/", "self-assessment-embed/")
 RESULTS_DIR = ROOT / "bench-results"
 
 
@@ -45,7 +46,7 @@ def parse_args(argv):
     parser.add_argument("--synthetic-runs", type=int, default=3, help="builds timed per synthetic size")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median)")
     parser.add_argument("--lighthouse-bare", action="store_true", help="run Lighthouse on bare Material too")
-    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (the slowest part)")
     parser.add_argument("--no-builds", action="store_true", help="skip build timing")
     return parser.parse_args(argv)
 
@@ -108,11 +109,13 @@ def main(argv=None) -> int:
 
         if not args.no_builds:
             say(f"timing builds ({args.runs} each)")
-            builds = {"this site": {"ours": build_seconds(ROOT / "mkdocs.yml", args.runs),
-                                    "bare": build_seconds(bare_config, args.runs)}}
+            builds = {"site": {"ours": build_seconds(ROOT / "mkdocs.yml", args.runs),
+                               "bare": build_seconds(bare_config, args.runs)},
+                      "validation": validation_seconds(ROOT / "mkdocs.yml", args.runs),
+                      "synthetic": {}}
             for count in args.synthetic:
                 say(f"timing builds with {count} synthetic pages ({args.synthetic_runs} each)")
-                builds[f"+{count} pages"] = synthetic_build_seconds(ROOT, count, args.synthetic_runs)
+                builds["synthetic"][str(count)] = synthetic_build_seconds(ROOT, count, args.synthetic_runs)
             results["builds"] = builds
 
     print(report.render(results))
