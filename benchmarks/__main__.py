@@ -10,9 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
-from harness.browser import launch
+from harness.browser import running_chromium
 from harness.server import serve_compressed
 from harness.sitebuild import ROOT, mkdocs_build
 from harness.transfer import first_visits, page_paths, repeat_visits
@@ -56,15 +54,11 @@ def say(message: str) -> None:
 
 
 def measure_pages(sites: dict[str, Path]) -> dict:
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            paths = page_paths()
-            pages = {name: {p: load.to_json() for p, load in first_visits(browser, site, paths).items()}
-                     for name, site in sites.items()}
-            pages["repeat"] = {p: load.to_json() for p, load in repeat_visits(browser, sites["ours"], paths).items()}
-        finally:
-            browser.close()
+    with running_chromium() as browser:
+        paths = page_paths()
+        pages = {name: {p: load.to_json() for p, load in first_visits(browser, site, paths).items()}
+                 for name, site in sites.items()}
+        pages["repeat"] = {p: load.to_json() for p, load in repeat_visits(browser, sites["ours"], paths).items()}
     return pages
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,6 +29,20 @@ def chromium_path() -> str:
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS, headless=True)
+
+
+@contextmanager
+def running_chromium():
+    """Playwright started and Chromium launched, both stopped afterwards (for scripts; the tests
+    keep them for the whole session as fixtures)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 @dataclass
