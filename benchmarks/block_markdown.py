@@ -17,9 +17,20 @@ from markdownify import ATX, MarkdownConverter
 DATA_BLOCKS = ("crisis-lines", "publisher", "self-assessment")
 
 
+SEARCH_EXCLUDE = "data-search-exclude"  # Material's own marker, which our blocks set
+NESTED_IN = {"li", "ul", "ol", "table", "blockquote"}  # where an HTML block cannot start in Markdown
+
+
+def _excluded(el) -> bool:
+    return any(node.has_attr(SEARCH_EXCLUDE) for node in (el, *el.parents) if hasattr(node, "has_attr"))
+
+
 class PlainMarkdown(MarkdownConverter):
-    """Headings our page keeps out of its table of contents become bold lines, so that bare
-    Material does not list them in its own (which would weigh the bare page, not ours)."""
+    """What our page keeps out of its table of contents and its search index, the bare copy keeps
+    out too, so that bare Material does not carry it in its own (every page downloads the search
+    index: that would weigh the bare pages, not ours). Headings out of the contents become bold
+    lines; parts out of search keep Material's marker, by `attr_list` on paragraphs and list items,
+    or in a `<div markdown>` (`md_in_html`) around a larger part."""
 
     def __init__(self, listed_ids: set[str], **options):
         super().__init__(heading_style=ATX, bullets="-", **options)
@@ -29,6 +40,33 @@ class PlainMarkdown(MarkdownConverter):
         if "headerlink" in (el.get("class") or []):
             return ""  # a heading's permalink: bare Material's toc adds its own
         return super().convert_a(el, text, parent_tags)
+
+    def convert_p(self, el, text, parent_tags):
+        converted = super().convert_p(el, text, parent_tags)
+        if not _excluded(el) or "_inline" in parent_tags or not converted.strip():
+            return converted
+        return converted.rstrip("\n") + f"\n{{: {SEARCH_EXCLUDE} }}\n\n"
+
+    def convert_li(self, el, text, parent_tags):
+        if _excluded(el) and text.strip() and "\n" not in text.strip():
+            text = text.rstrip() + f" {{ {SEARCH_EXCLUDE} }}"
+        return super().convert_li(el, text, parent_tags)
+
+    def convert_div(self, el, text, parent_tags):
+        return self._part(el, super().convert_div(el, text, parent_tags), parent_tags)
+
+    def _part(self, el, converted: str, parent_tags) -> str:
+        """A part marked itself (not by an ancestor), where Markdown allows an HTML block."""
+        if not el.has_attr(SEARCH_EXCLUDE) or _excluded(el.parent) or NESTED_IN & set(parent_tags) or not converted.strip():
+            return converted
+        return f"\n\n<div {SEARCH_EXCLUDE} markdown>\n\n{converted.strip()}\n\n</div>\n\n"
+
+    def convert_form(self, el, text, parent_tags):
+        return self._part(el, text, parent_tags)
+
+    convert_section = convert_form
+    convert_fieldset = convert_form
+    convert_details = convert_form
 
     def convert_hN(self, n, el, text, parent_tags):  # noqa: N802 (markdownify's name)
         if el.get("id") in self.listed_ids:

@@ -60,3 +60,16 @@ def test_the_bare_copy_carries_the_questions_results_and_scoring_guide(bare_docs
 
 def test_the_bare_copy_names_the_publisher(bare_docs):
     assert "This site is published by" in (bare_docs / "about.md").read_text("utf-8")
+
+
+def test_what_our_page_keeps_out_of_search_and_contents_the_bare_copy_keeps_out_too():
+    from benchmarks.block_markdown import PlainMarkdown
+
+    html = ('<h3 id="listed">Region</h3><h4 id="hidden">A line</h4>'
+            '<p data-search-exclude="">Details.</p><ul><li data-search-exclude="">Call</li><li>Kept</li></ul>'
+            '<form data-search-exclude=""><p data-search-exclude="">Question?</p></form>')
+    markdown = PlainMarkdown({"listed"}).convert(html)
+    assert "### Region" in markdown and "**A line**" in markdown and "#### A line" not in markdown
+    assert "Details.\n{: data-search-exclude }" in markdown
+    assert "- Call { data-search-exclude }" in markdown and "- Kept\n" in markdown
+    assert "<div data-search-exclude markdown>\n\nQuestion?" in markdown
