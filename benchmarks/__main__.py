@@ -1,7 +1,6 @@
 """scripts/bench: weigh and time the site against bare Material built from the same docs/.
 
-Usage: scripts/bench [--no-lighthouse] [--no-builds] [--runs 5] [--lighthouse-runs 3]
-                     [--synthetic 10,100,500] [--synthetic-runs 3] [--lighthouse-bare]
+`scripts/bench --help` lists the options.
 """
 
 from __future__ import annotations
@@ -11,30 +10,41 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
-from browser import launch
-from sitebuild import ROOT, mkdocs_build
+from harness.browser import running_chromium
+from harness.server import serve_compressed
+from harness.sitebuild import ROOT, mkdocs_build
+from harness.transfer import first_visits, page_paths, repeat_visits
 
 from . import lighthouse, report
 from .baresite import make_bare_project
 from .budgets import self_assessment_assets
-from .buildtime import build_seconds, synthetic_build_seconds
-from .server import serve_compressed
-from .transfer import first_visits, page_paths, repeat_visits
+from .buildtime import build_seconds, synthetic_build_seconds, validation_seconds
 
-KEY_PAGES = ("", "self-assessment/", "differences/")
+# The embed is measured for its report; its SEO score is not a goal (it is `noindex` on purpose).
+KEY_PAGES = ("", "self-assessment/", "differences/", "self-assessment-embed/")
 RESULTS_DIR = ROOT / "bench-results"
+
+
+def page_counts(value: str) -> list[int]:
+    """`10,100,500` -> [10, 100, 500]; '' -> []."""
+    try:
+        counts = [int(n) for n in value.split(",") if n.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r}: page counts separated by commas, e.g. 10,100,500") from None
+    if any(n < 1 for n in counts):
+        raise argparse.ArgumentTypeError(f"{value!r}: page counts must be at least 1")
+    return counts
 
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="builds timed per site (median)")
-    parser.add_argument("--synthetic", default="10,100,500", help="synthetic page counts ('' for none)")
+    parser.add_argument("--synthetic", type=page_counts, default="10,100,500",
+                        help="synthetic page counts, comma-separated ('' for none)")
     parser.add_argument("--synthetic-runs", type=int, default=3, help="builds timed per synthetic size")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median)")
     parser.add_argument("--lighthouse-bare", action="store_true", help="run Lighthouse on bare Material too")
-    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (the slowest part)")
     parser.add_argument("--no-builds", action="store_true", help="skip build timing")
     return parser.parse_args(argv)
 
@@ -44,15 +54,11 @@ def say(message: str) -> None:
 
 
 def measure_pages(sites: dict[str, Path]) -> dict:
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            paths = page_paths()
-            pages = {name: {p: load.to_json() for p, load in first_visits(browser, site, paths).items()}
-                     for name, site in sites.items()}
-            pages["repeat"] = {p: load.to_json() for p, load in repeat_visits(browser, sites["ours"], paths).items()}
-        finally:
-            browser.close()
+    with running_chromium() as browser:
+        paths = page_paths()
+        pages = {name: {p: load.to_json() for p, load in first_visits(browser, site, paths).items()}
+                 for name, site in sites.items()}
+        pages["repeat"] = {p: load.to_json() for p, load in repeat_visits(browser, sites["ours"], paths).items()}
     return pages
 
 
@@ -97,11 +103,13 @@ def main(argv=None) -> int:
 
         if not args.no_builds:
             say(f"timing builds ({args.runs} each)")
-            builds = {"this site": {"ours": build_seconds(ROOT / "mkdocs.yml", args.runs),
-                                    "bare": build_seconds(bare_config, args.runs)}}
-            for count in (int(n) for n in args.synthetic.split(",") if n.strip()):
+            builds = {"site": {"ours": build_seconds(ROOT / "mkdocs.yml", args.runs),
+                               "bare": build_seconds(bare_config, args.runs)},
+                      "validation": validation_seconds(ROOT / "mkdocs.yml", args.runs),
+                      "synthetic": {}}
+            for count in args.synthetic:
                 say(f"timing builds with {count} synthetic pages ({args.synthetic_runs} each)")
-                builds[f"+{count} pages"] = synthetic_build_seconds(ROOT, count, args.synthetic_runs)
+                builds["synthetic"][str(count)] = synthetic_build_seconds(ROOT, count, args.synthetic_runs)
             results["builds"] = builds
 
     print(report.render(results))

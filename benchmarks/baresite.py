@@ -1,4 +1,5 @@
-"""Generate projects to compare with: bare Material from the same Markdown, our own site copied
+"""Generate projects to compare with: bare Material from the same Markdown (our data-driven blocks
+rendered into it as plain Markdown, so both carry the same words), our own site copied
 (so synthetic pages can be added), and synthetic pages for build-time scaling.
 """
 
@@ -7,7 +8,9 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Callable
 
+from .block_markdown import DATA_BLOCKS, block_renderer
 from .config import extension_name, read_config, write_config
 
 # Top-level folders that are not part of what `mkdocs build` reads.
@@ -27,11 +30,21 @@ UNTITLED_BLOCKS = {"html"}
 FRONT_MATTER_DROPPED = ("template:",)
 
 
-def strip_blocks(markdown: str) -> str:
-    """Remove `/// name | title` ... `///` block fences and their options; keep the words."""
+def strip_blocks(markdown: str, render: Callable[[str], str] | None = None) -> str:
+    """Remove `/// name | title` ... `///` block fences and their options; keep the words. Our
+    data-driven blocks (DATA_BLOCKS) have no words in the Markdown: `render` gives them theirs."""
     out: list[str] = []
     options_indent = None
+    data_block: list[str] | None = None  # the source of a data block being read
     for line in markdown.splitlines():
+        if data_block is not None:
+            data_block.append(line)
+            if BLOCK_CLOSE.match(line):
+                indent = re.match(r"\s*", data_block[0]).group()
+                source = "\n".join(l[len(indent):] for l in data_block) + "\n"
+                out.extend(["", *(indent + l if l else l for l in render(source).splitlines()), ""])
+                data_block = None
+            continue
         if options_indent is not None:
             if line.strip() and line.startswith(options_indent + "    "):
                 continue  # a block option such as `    type: note`
@@ -40,6 +53,11 @@ def strip_blocks(markdown: str) -> str:
             out.append("")
             continue
         opening = BLOCK_OPEN.match(line)
+        if opening and opening["name"] in DATA_BLOCKS:
+            if render is None:
+                raise ValueError(f"/// {opening['name']} needs its data rendered: pass `render`")
+            data_block = [line]
+            continue
         if opening:
             title = opening["title"]
             if title and opening["name"] not in UNTITLED_BLOCKS:
@@ -64,8 +82,9 @@ def make_bare_project(root: Path, dest: Path) -> Path:
     """Write a bare-Material project for `root`'s docs/ into `dest`; return its mkdocs.yml."""
     ours = read_config(root / "mkdocs.yml")
     shutil.copytree(root / ours.get("docs_dir", "docs"), dest / "docs", dirs_exist_ok=True)
+    render = block_renderer(root / "mkdocs.yml")
     for page in (dest / "docs").rglob("*.md"):
-        page.write_text(strip_front_matter_keys(strip_blocks(page.read_text("utf-8"))), "utf-8")
+        page.write_text(strip_front_matter_keys(strip_blocks(page.read_text("utf-8"), render)), "utf-8")
     config = {key: ours[key] for key in CONTENT_KEYS if key in ours}
     config["theme"] = {"name": "material"}
     # The light/dark palette with its toggle is Material's own feature (its palette CSS, about

@@ -8,7 +8,7 @@ import statistics
 import subprocess
 from pathlib import Path
 
-from browser import LAUNCH_ARGS, chromium_path
+from harness.browser import LAUNCH_ARGS, chromium_path
 
 CLI = Path(__file__).resolve().parent / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -1,4 +1,5 @@
-"""Shared fixtures: the site is built once per test session and served once."""
+"""Shared fixtures: the site is built once per test session and served once; each browser test
+gets fresh pages (own context: cookies, storage and cache start empty), closed after the test."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from browser import launch
-from serve import serve_site
-from sitebuild import ROOT, html_pages, mkdocs_build
+from harness.browser import launch, watched_page
+from harness.server import serve_site
+from harness.sitebuild import ROOT, html_pages, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -44,3 +45,27 @@ def browser(playwright_instance):
     yield browser
     browser.close()
 
+
+@pytest.fixture
+def new_page(browser, request):
+    """A factory: `page, watch = new_page(url=None, scheme=, viewport=, java_script=)` opens a page
+    in a fresh context watching the origin of `url` (default: the session's site). Every context
+    it opened is closed after the test, passed or failed."""
+    contexts = []
+
+    def open_page(url: str | None = None, **options):
+        page, watch = watched_page(browser, url or request.getfixturevalue("base_url"), **options)
+        contexts.append(page.context)
+        return page, watch
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page, request):
+    """A fresh page on the session's site. Variants by indirect parametrisation, e.g.
+    `@pytest.mark.parametrize("page", [{"viewport": "phone", "java_script": False}], indirect=True)`."""
+    page, _ = new_page(**getattr(request, "param", {}))
+    return page

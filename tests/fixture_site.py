@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild import ROOT
+from harness.sitebuild import ROOT
 
 SITE_URL = "https://northside.example/learn/"
 PRACTICE = {

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser import SCHEMES, VIEWPORTS, format_violations, new_page, run_axe
-from sitebuild import docs_page_urls
+from harness.browser import SCHEMES, VIEWPORTS, format_violations, run_axe
+from harness.sitebuild import docs_page_urls
 
 MAX_TABS_TO_HELP = 8
 URLS = docs_page_urls() + ["404.html"]
@@ -19,20 +19,17 @@ URLS = docs_page_urls() + ["404.html"]
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("url", URLS)
-def test_page_in_browser(browser, base_url, url, scheme, viewport):
-    page, watch = new_page(browser, base_url, scheme=scheme, viewport=viewport)
-    try:
-        response = page.goto(base_url + url, wait_until="networkidle")
-        assert response is not None and (response.ok or url == "404.html"), url
-        actual = page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
-        assert actual == (scheme == "dark")
-        violations = run_axe(page)
-        assert not violations, f"{url} {scheme} {viewport}:\n{format_violations(violations)}"
-        assert not watch.console_errors, watch.console_errors
-        assert not watch.page_errors, watch.page_errors
-        assert not watch.other_origin_requests, watch.other_origin_requests
-    finally:
-        page.context.close()
+def test_page_in_browser(new_page, base_url, url, scheme, viewport):
+    page, watch = new_page(base_url, scheme=scheme, viewport=viewport)
+    response = page.goto(base_url + url, wait_until="networkidle")
+    assert response is not None and (response.ok or url == "404.html"), url
+    actual = page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
+    assert actual == (scheme == "dark")
+    violations = run_axe(page)
+    assert not violations, f"{url} {scheme} {viewport}:\n{format_violations(violations)}"
+    assert not watch.console_errors, watch.console_errors
+    assert not watch.page_errors, watch.page_errors
+    assert not watch.other_origin_requests, watch.other_origin_requests
 
 
 def tab_to_help_link(page) -> int | None:
@@ -48,20 +45,17 @@ def tab_to_help_link(page) -> int | None:
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("url", [u for u in URLS if u != "404.html"])
-def test_help_link_reachable_by_keyboard(browser, base_url, site_dir, url, viewport):
+def test_help_link_reachable_by_keyboard(new_page, base_url, site_dir, url, viewport):
     html = (site_dir / url / "index.html").read_text("utf-8")
     if "md-header" not in html:  # the chrome-less embed shows crisis help in its body instead
         assert "crisis-help" in html, url
         return
-    page, _ = new_page(browser, base_url, viewport=viewport)
-    try:
-        page.goto(base_url + url)
-        tabs = tab_to_help_link(page)
-        assert tabs is not None, f"{url}: help link not reached in {MAX_TABS_TO_HELP} Tab presses"
-        assert page.locator("a.md-header__help").is_visible()
-        # Wait for the whole navigation (the crisis page links to itself too): closing a page while
-        # a navigation is still in flight can hang the browser.
-        with page.expect_navigation(url="**/get-help-now/", wait_until="load"):
-            page.keyboard.press("Enter")
-    finally:
-        page.context.close()
+    page, _ = new_page(base_url, viewport=viewport)
+    page.goto(base_url + url)
+    tabs = tab_to_help_link(page)
+    assert tabs is not None, f"{url}: help link not reached in {MAX_TABS_TO_HELP} Tab presses"
+    assert page.locator("a.md-header__help").is_visible()
+    # Wait for the whole navigation (the crisis page links to itself too): closing a page while
+    # a navigation is still in flight can hang the browser.
+    with page.expect_navigation(url="**/get-help-now/", wait_until="load"):
+        page.keyboard.press("Enter")

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from fixture_site import project_copy as copy_inputs
-from sitebuild import ROOT, mkdocs_build
+from harness.sitebuild import ROOT, mkdocs_build
 
 
 def test_site_builds_with_every_nav_page(site_dir):

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from article_points import POINTS, readme_table, site_path
-from sitebuild import ROOT
+from harness.sitebuild import ROOT
 
 
 def test_the_article_has_seventeen_points_six_six_and_five():

@@ -15,7 +15,7 @@ import yaml
 from crisis_fixture import crisis_data, write_crisis_data
 from microsite.crisis import check_region, load_crisis_lines
 from microsite.data import DataError
-from sitebuild import ROOT, mkdocs_build
+from harness.sitebuild import ROOT, mkdocs_build
 
 REQUIRED_REGIONS = {"US", "GB", "CA", "AU", "IE"}
 

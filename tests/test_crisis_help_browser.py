@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from browser import new_page
 from fixture_site import PRACTICE, inheriting_config, project_copy
-from serve import serve_site
-from sitebuild import mkdocs_build
+from harness.server import serve_site
+from harness.sitebuild import mkdocs_build
 
 
 @pytest.fixture(scope="module")
@@ -30,51 +29,42 @@ def uk_lines_visible(page, scope: str) -> bool:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("java_script", [True, False], ids=["js", "no-js"])
-def test_a_uk_reader_opens_their_lines_from_the_panel_in_one_step(browser, us_site, java_script):
-    page, watch = new_page(browser, us_site, java_script=java_script)
-    try:
-        page.goto(us_site + "self-assessment/")
-        panel = ".sa-crisis"
-        assert page.locator(f"{panel} .crisis-region").first.locator('a[href="tel:911"]').is_visible()  # the practice's first
-        assert not uk_lines_visible(page, panel)
-        page.locator(f"{panel} details.crisis-region--other summary", has_text="United Kingdom").click()  # the one step
-        assert uk_lines_visible(page, panel)
-        assert watch.page_errors == []
-    finally:
-        page.context.close()
+def test_a_uk_reader_opens_their_lines_from_the_panel_in_one_step(new_page, us_site, java_script):
+    page, watch = new_page(us_site, java_script=java_script)
+    page.goto(us_site + "self-assessment/")
+    panel = ".sa-crisis"
+    assert page.locator(f"{panel} .crisis-region").first.locator('a[href="tel:911"]').is_visible()  # the practice's first
+    assert not uk_lines_visible(page, panel)
+    page.locator(f"{panel} details.crisis-region--other summary", has_text="United Kingdom").click()  # the one step
+    assert uk_lines_visible(page, panel)
+    assert watch.page_errors == []
 
 
 @pytest.mark.browser
-def test_after_yes_to_the_safety_question_the_alert_opens_their_lines_in_one_step(browser, us_site):
-    page, watch = new_page(browser, us_site)
-    try:
-        page.goto(us_site + "self-assessment/")
-        page.check("#sa-q-safety input[data-crisis]")
-        alert = "#sa-alert"
-        assert page.locator(alert).is_visible()
-        page.locator(f"{alert} details.crisis-region--other summary", has_text="United Kingdom").click()
-        assert uk_lines_visible(page, alert)
-        # Each region links to its full entry, with sources, on Get help now.
-        more = page.locator(f"{alert} details.crisis-region--other", has_text="United Kingdom").locator(".crisis-more a")
-        assert more.get_attribute("href").endswith("get-help-now/#crisis-gb")
-        assert watch.page_errors == []
-    finally:
-        page.context.close()
+def test_after_yes_to_the_safety_question_the_alert_opens_their_lines_in_one_step(new_page, us_site):
+    page, watch = new_page(us_site)
+    page.goto(us_site + "self-assessment/")
+    page.check("#sa-q-safety input[data-crisis]")
+    alert = "#sa-alert"
+    assert page.locator(alert).is_visible()
+    page.locator(f"{alert} details.crisis-region--other summary", has_text="United Kingdom").click()
+    assert uk_lines_visible(page, alert)
+    # Each region links to its full entry, with sources, on Get help now.
+    more = page.locator(f"{alert} details.crisis-region--other", has_text="United Kingdom").locator(".crisis-more a")
+    assert more.get_attribute("href").endswith("get-help-now/#crisis-gb")
+    assert watch.page_errors == []
 
 
 @pytest.mark.browser
-def test_the_keyboard_reaches_and_opens_a_region(browser, us_site):
-    page, _ = new_page(browser, us_site)
-    try:
-        page.goto(us_site + "self-assessment/")
-        summary = page.locator(".sa-crisis details.crisis-region--other summary", has_text="United Kingdom")
-        for _ in range(80):  # Tab until the summary has focus
-            page.keyboard.press("Tab")
-            if summary.evaluate("el => el === document.activeElement"):
-                break
-        else:
-            pytest.fail("the United Kingdom summary is not reachable by keyboard")
-        page.keyboard.press("Enter")
-        assert uk_lines_visible(page, ".sa-crisis")
-    finally:
-        page.context.close()
+def test_the_keyboard_reaches_and_opens_a_region(new_page, us_site):
+    page, _ = new_page(us_site)
+    page.goto(us_site + "self-assessment/")
+    summary = page.locator(".sa-crisis details.crisis-region--other summary", has_text="United Kingdom")
+    for _ in range(80):  # Tab until the summary has focus
+        page.keyboard.press("Tab")
+        if summary.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("the United Kingdom summary is not reachable by keyboard")
+    page.keyboard.press("Enter")
+    assert uk_lines_visible(page, ".sa-crisis")

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import new_page
-from sitebuild import docs_page_urls
+from harness.sitebuild import docs_page_urls
 
 URLS = docs_page_urls() + ["404.html"]
 LISTEN = """
@@ -20,8 +19,8 @@ document.addEventListener('securitypolicyviolation', (e) => {
 """
 
 
-def open_watched(browser, base_url, url):
-    page, watch = new_page(browser, base_url)
+def open_watched(new_page, base_url, url):
+    page, watch = new_page(base_url)
     page.add_init_script(LISTEN)
     response = page.goto(base_url + url, wait_until="networkidle")
     return page, watch, response
@@ -35,27 +34,21 @@ def assert_clean(page, watch, where):
 
 
 @pytest.mark.browser
-def test_the_server_sends_the_policy(browser, base_url):
-    page, _, response = open_watched(browser, base_url, "")
-    try:
-        assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
-    finally:
-        page.context.close()
+def test_the_server_sends_the_policy(new_page, base_url):
+    page, _, response = open_watched(new_page, base_url, "")
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("url", URLS)
-def test_page_runs_without_violations(browser, base_url, url):
-    page, watch, _ = open_watched(browser, base_url, url)
-    try:
-        # Open the search, which starts Material's web worker, and type a query.
-        if page.locator("input.md-search__input").count():
-            page.locator("input.md-search__input").click()
-            page.keyboard.type("coach")
-            page.wait_for_selector(".md-search-result__item", timeout=10_000)
-        assert_clean(page, watch, url)
-    finally:
-        page.context.close()
+def test_page_runs_without_violations(new_page, base_url, url):
+    page, watch, _ = open_watched(new_page, base_url, url)
+    # Open the search, which starts Material's web worker, and type a query.
+    if page.locator("input.md-search__input").count():
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("coach")
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert_clean(page, watch, url)
 
 
 def answer_everything(page):
@@ -75,33 +68,27 @@ def answer_everything(page):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("url", [u for u in URLS if u.startswith("self-assessment")])
-def test_self_assessment_runs_without_violations(browser, base_url, url):
-    page, watch, _ = open_watched(browser, base_url, url)
-    try:
-        status = answer_everything(page)
-        status.wait_for(state="visible")
-        assert status.inner_text().strip(), "no result shown"
-        assert_clean(page, watch, url)
-    finally:
-        page.context.close()
+def test_self_assessment_runs_without_violations(new_page, base_url, url):
+    page, watch, _ = open_watched(new_page, base_url, url)
+    status = answer_everything(page)
+    status.wait_for(state="visible")
+    assert status.inner_text().strip(), "no result shown"
+    assert_clean(page, watch, url)
 
 
 @pytest.mark.browser
-def test_listener_catches_a_missing_hash(browser, site_dir, tmp_path):
+def test_listener_catches_a_missing_hash(new_page, site_dir, tmp_path):
     # Guards the tests above: with the hashes removed, the same check reports violations.
     import re
     import shutil
 
-    from serve import serve_site
+    from harness.server import serve_site
 
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy)
     headers = copy / "_headers"
     headers.write_text(re.sub(r" 'sha256-[^']+'", "", headers.read_text("utf-8")), "utf-8")
     with serve_site(copy) as url:
-        page, watch, _ = open_watched(browser, url, "")
-        try:
-            assert page.evaluate("() => window.__violations"), "no violation recorded"
-            assert watch.console_errors
-        finally:
-            page.context.close()
+        page, watch, _ = open_watched(new_page, url, "")
+        assert page.evaluate("() => window.__violations"), "no violation recorded"
+        assert watch.console_errors

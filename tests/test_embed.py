@@ -13,12 +13,11 @@ import re
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from browser import new_page
 from fixture_site import PRACTICE, inheriting_config, project_copy
 from microsite.self_assessment.model import load_self_assessment
 from microsite.self_assessment.vectors import vectors
-from serve import serve_site
-from sitebuild import ROOT, mkdocs_build
+from harness.server import serve_site
+from harness.sitebuild import ROOT, mkdocs_build
 
 ALLOWED = PRACTICE["embed_origins"][0]
 OTHER = "https://elsewhere.example"
@@ -55,14 +54,14 @@ def forward(route, site_url):
             raise
 
 
-def host_page(browser, site_url, host_origin, path="self-assessment-embed/"):
+def host_page(new_page, site_url, host_origin, path="self-assessment-embed/"):
     """A page at `host_origin` holding the README snippet; the site answers at README_ORIGIN."""
     snippet = readme_snippet().replace(README_ORIGIN + "/self-assessment-embed/", f"{PUBLIC_URL}{path}")
     html = ("<!doctype html><html lang='en'><head><title>Host</title></head><body>"
             "<script>window.heights = []; addEventListener('message', (e) => "
             "{ if (e.data && e.data.type) heights.push([e.origin, e.data.height]) })</script>"
             f"<h1>Practice page</h1>{snippet}</body></html>")
-    page, watch = new_page(browser, PUBLIC_URL)
+    page, watch = new_page(PUBLIC_URL)
     page.route(f"{host_origin}/**", lambda route: route.fulfill(status=200, content_type="text/html", body=html))
     # The real server answers for the public address, headers and all.
     page.route(f"{PUBLIC_URL}**", lambda route: forward(route, site_url))
@@ -71,21 +70,18 @@ def host_page(browser, site_url, host_origin, path="self-assessment-embed/"):
 
 
 @pytest.mark.browser
-def test_allowed_host_shows_the_questionnaire_and_fits_its_height(browser, site_url):
-    page, watch, frame = host_page(browser, site_url, ALLOWED)
-    try:
-        frame.locator("[data-module='self-assessment']").wait_for(state="attached")
-        assert frame.locator(".md-tabs, .md-footer, .md-sidebar").count() == 0
-        assert frame.locator("a", has_text="Get help now").first.is_visible()
-        page.wait_for_function("() => heights.length > 0")
-        origin, height = page.evaluate("() => heights[heights.length - 1]")
-        assert origin == README_ORIGIN
-        # The snippet applied it: the frame is as tall as the questionnaire reported.
-        assert height > 600
-        assert page.evaluate("() => document.getElementById('self-assessment').style.height") == f"{height}px"
-        assert not watch.console_errors, watch.console_errors
-    finally:
-        page.context.close()
+def test_allowed_host_shows_the_questionnaire_and_fits_its_height(new_page, site_url):
+    page, watch, frame = host_page(new_page, site_url, ALLOWED)
+    frame.locator("[data-module='self-assessment']").wait_for(state="attached")
+    assert frame.locator(".md-tabs, .md-footer, .md-sidebar").count() == 0
+    assert frame.locator("a", has_text="Get help now").first.is_visible()
+    page.wait_for_function("() => heights.length > 0")
+    origin, height = page.evaluate("() => heights[heights.length - 1]")
+    assert origin == README_ORIGIN
+    # The snippet applied it: the frame is as tall as the questionnaire reported.
+    assert height > 600
+    assert page.evaluate("() => document.getElementById('self-assessment').style.height") == f"{height}px"
+    assert not watch.console_errors, watch.console_errors
 
 
 def embed_frame(page):
@@ -95,98 +91,78 @@ def embed_frame(page):
     return frame
 
 
-def unenhanced_height(browser, site_url, width):
+def unenhanced_height(new_page, site_url, width):
     """How tall the embed is as plain HTML (every step showing), at the frame's width."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=False,
-                                  service_workers="block")
-    try:
-        page = context.new_page()
-        page.route(f"{PUBLIC_URL}**", lambda route: forward(route, site_url))
-        page.goto(f"{PUBLIC_URL}self-assessment-embed/", wait_until="networkidle")
-        box = page.locator(".md-content").bounding_box()
-        return box["y"] + box["height"]
-    finally:
-        context.close()
+    page, _ = new_page(PUBLIC_URL, viewport={"width": width, "height": 900}, java_script=False)
+    page.route(f"{PUBLIC_URL}**", lambda route: forward(route, site_url))
+    page.goto(f"{PUBLIC_URL}self-assessment-embed/", wait_until="networkidle")
+    box = page.locator(".md-content").bounding_box()
+    return box["y"] + box["height"]
 
 
 @pytest.mark.browser
-def test_the_first_height_sent_is_the_enhanced_one_and_then_only_changes(browser, site_url):
-    page, watch, _ = host_page(browser, site_url, ALLOWED)
-    try:
-        frame = embed_frame(page)
-        fitted = frame.evaluate(CONTENT_HEIGHT)
-        # Wait until the host has been told the questionnaire's settled height.
-        page.wait_for_function("(h) => heights.length > 0 && heights[heights.length - 1][1] === h", arg=fitted)
-        sent = [height for _, height in page.evaluate("() => heights")]
-        plain = unenhanced_height(browser, site_url, page.evaluate("() => document.getElementById('self-assessment').clientWidth"))
-        assert plain > 2 * fitted, (plain, fitted)  # the measurement below means something
-        # The first message already comes from the enhanced questionnaire: no jump to the plain form's height.
-        assert abs(sent[0] - fitted) <= 0.1 * fitted, sent
-        assert max(sent) <= 1.1 * fitted, sent
-        assert all(a != b for a, b in zip(sent, sent[1:])), f"a height sent twice in a row: {sent}"
-        # A real change (the error summary appears) is sent.
-        frame.click('[data-action="next"]')
-        frame.wait_for_selector(".sa-errors", state="visible")
-        taller = frame.evaluate(CONTENT_HEIGHT)
-        assert taller > fitted
-        page.wait_for_function("(h) => heights[heights.length - 1][1] === h", arg=taller)
-        sent = [height for _, height in page.evaluate("() => heights")]
-        assert all(a != b for a, b in zip(sent, sent[1:])), f"a height sent twice in a row: {sent}"
-        assert not watch.console_errors and not watch.page_errors
-    finally:
-        page.context.close()
+def test_the_first_height_sent_is_the_enhanced_one_and_then_only_changes(new_page, site_url):
+    page, watch, _ = host_page(new_page, site_url, ALLOWED)
+    frame = embed_frame(page)
+    fitted = frame.evaluate(CONTENT_HEIGHT)
+    # Wait until the host has been told the questionnaire's settled height.
+    page.wait_for_function("(h) => heights.length > 0 && heights[heights.length - 1][1] === h", arg=fitted)
+    sent = [height for _, height in page.evaluate("() => heights")]
+    plain = unenhanced_height(new_page, site_url, page.evaluate("() => document.getElementById('self-assessment').clientWidth"))
+    assert plain > 2 * fitted, (plain, fitted)  # the measurement below means something
+    # The first message already comes from the enhanced questionnaire: no jump to the plain form's height.
+    assert abs(sent[0] - fitted) <= 0.1 * fitted, sent
+    assert max(sent) <= 1.1 * fitted, sent
+    assert all(a != b for a, b in zip(sent, sent[1:])), f"a height sent twice in a row: {sent}"
+    # A real change (the error summary appears) is sent.
+    frame.click('[data-action="next"]')
+    frame.wait_for_selector(".sa-errors", state="visible")
+    taller = frame.evaluate(CONTENT_HEIGHT)
+    assert taller > fitted
+    page.wait_for_function("(h) => heights[heights.length - 1][1] === h", arg=taller)
+    sent = [height for _, height in page.evaluate("() => heights")]
+    assert all(a != b for a, b in zip(sent, sent[1:])), f"a height sent twice in a row: {sent}"
+    assert not watch.console_errors and not watch.page_errors
 
 
 @pytest.mark.browser
-def test_share_link_from_the_embed_opens_the_main_self_assessment_page(browser, site_url):
+def test_share_link_from_the_embed_opens_the_main_self_assessment_page(new_page, site_url):
     result, answers = next((v["result"], v["answers"]) for v in vectors(DATA) if v["result"] == "therapy")
-    page, watch, _ = host_page(browser, site_url, ALLOWED)
-    try:
-        frame = embed_frame(page)
-        for step, qids in enumerate(STEPS):
-            for qid in qids:
-                frame.check(f'#sa-q-{qid} input[value="{answers[QUESTIONS.index(qid)]}"]')
-            frame.click('[data-action="result"]' if step == len(STEPS) - 1 else '[data-action="next"]')
-        frame.click('[data-action="share"]')
-        link = frame.input_value("#sa-share-url")
-        assert link == f"{PUBLIC_URL}self-assessment/#answers={DATA['version']}." + "".join(map(str, answers))
-        page.goto(link, wait_until="networkidle")
-        page.wait_for_selector(".sa--js", state="attached")
-        assert page.url == link and page.locator("#sa-notice").is_hidden()
-        shown = page.evaluate("""() => [...document.querySelectorAll('.sa-result')]
-            .filter((r) => !r.hidden && r.offsetParent !== null).map((r) => r.dataset.result)""")
-        assert shown == [result]
-        assert page.locator(".sa-form input:checked").count() == len(QUESTIONS)
-        assert not watch.page_errors
-    finally:
-        page.context.close()
+    page, watch, _ = host_page(new_page, site_url, ALLOWED)
+    frame = embed_frame(page)
+    for step, qids in enumerate(STEPS):
+        for qid in qids:
+            frame.check(f'#sa-q-{qid} input[value="{answers[QUESTIONS.index(qid)]}"]')
+        frame.click('[data-action="result"]' if step == len(STEPS) - 1 else '[data-action="next"]')
+    frame.click('[data-action="share"]')
+    link = frame.input_value("#sa-share-url")
+    assert link == f"{PUBLIC_URL}self-assessment/#answers={DATA['version']}." + "".join(map(str, answers))
+    page.goto(link, wait_until="networkidle")
+    page.wait_for_selector(".sa--js", state="attached")
+    assert page.url == link and page.locator("#sa-notice").is_hidden()
+    shown = page.evaluate("""() => [...document.querySelectorAll('.sa-result')]
+        .filter((r) => !r.hidden && r.offsetParent !== null).map((r) => r.dataset.result)""")
+    assert shown == [result]
+    assert page.locator(".sa-form input:checked").count() == len(QUESTIONS)
+    assert not watch.page_errors
 
 
 @pytest.mark.browser
-def test_links_in_the_embed_open_in_the_top_window(browser, site_url):
-    page, _, frame = host_page(browser, site_url, ALLOWED)
-    try:
-        frame.locator("a", has_text="Get help now").first.click()
-        page.wait_for_url(f"{PUBLIC_URL}get-help-now/")
-        assert page.locator("h1").first.is_visible()
-    finally:
-        page.context.close()
+def test_links_in_the_embed_open_in_the_top_window(new_page, site_url):
+    page, _, frame = host_page(new_page, site_url, ALLOWED)
+    frame.locator("a", has_text="Get help now").first.click()
+    page.wait_for_url(f"{PUBLIC_URL}get-help-now/")
+    assert page.locator("h1").first.is_visible()
 
 
 @pytest.mark.browser
-def test_other_hosts_cannot_frame_the_embed(browser, site_url):
-    page, _, frame = host_page(browser, site_url, OTHER)
-    try:
-        assert frame.locator("[data-module='self-assessment']").count() == 0
-        assert page.evaluate("() => heights") == []
-    finally:
-        page.context.close()
+def test_other_hosts_cannot_frame_the_embed(new_page, site_url):
+    page, _, frame = host_page(new_page, site_url, OTHER)
+    assert frame.locator("[data-module='self-assessment']").count() == 0
+    assert page.evaluate("() => heights") == []
 
 
 @pytest.mark.browser
-def test_ordinary_pages_refuse_every_frame(browser, site_url):
-    page, _, frame = host_page(browser, site_url, ALLOWED, path="self-assessment/")
-    try:
-        assert frame.locator("[data-module='self-assessment']").count() == 0
-    finally:
-        page.context.close()
+def test_ordinary_pages_refuse_every_frame(new_page, site_url):
+    page, _, frame = host_page(new_page, site_url, ALLOWED, path="self-assessment/")
+    assert frame.locator("[data-module='self-assessment']").count() == 0

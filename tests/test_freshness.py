@@ -280,15 +280,11 @@ def test_command_refuses_a_bad_day_and_invalid_data(tiny_project):
 # --- the build ----------------------------------------------------------------------------------
 
 def _build_on(tmp_path, today: str):
-    import os
-
     from fixture_site import inheriting_config, project_copy
+    from harness.sitebuild import mkdocs_build
 
     root = project_copy(tmp_path)
-    config = inheriting_config(root)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MICROSITE_TODAY": today}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(root / "site")],
-                          capture_output=True, text=True, env=env, cwd=root)
+    return mkdocs_build(inheriting_config(root), root / "site", check=False, env={"MICROSITE_TODAY": today})
 
 
 def test_a_build_names_old_sources_as_a_warning_and_still_succeeds_in_strict_mode(tmp_path):

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from sitebuild import ROOT
+from harness.sitebuild import ROOT
 
 PAGES = sorted((ROOT / "docs").glob("*.md"))
 

@@ -15,8 +15,8 @@ import sys
 import jinja2
 import pytest
 
-from serve import parse_headers_file, pattern_matches
-from sitebuild import ROOT
+from harness.server import parse_headers_file, pattern_matches
+from harness.sitebuild import ROOT
 
 from microsite.headers import (
     TemplateScripts, UntrustedScript, base_url_for, build_headers, content_security_policy, csp_hash,

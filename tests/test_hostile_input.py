@@ -18,14 +18,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from browser import new_page
 from fixture_site import PRACTICE, inheriting_config, project_copy
 from hostile import (
     BAD_EMAILS, BAD_ORIGINS, BAD_URLS, JS_LINK, MARKER, csp_hash_count, site_leaks, text_payload,
 )
 from crisis_fixture import crisis_data, write_crisis_data
-from serve import serve_site
-from sitebuild import ROOT, docs_page_urls, mkdocs_build
+from harness.server import serve_site
+from harness.sitebuild import ROOT, docs_page_urls, mkdocs_build
 
 from microsite.crisis import load_crisis_lines
 from microsite.data import DataError, validate
@@ -206,18 +205,16 @@ def test_the_policy_trusts_no_more_scripts_than_for_clean_data(hostile_site, sit
 
 
 @pytest.mark.browser
-def test_served_with_its_headers_no_page_opens_a_dialog(browser, hostile_site):
+def test_served_with_its_headers_no_page_opens_a_dialog(new_page, hostile_site):
     with serve_site(hostile_site) as base_url:
         for url in docs_page_urls():
-            page, watch = new_page(browser, base_url)
-            try:
-                page.goto(base_url + url, wait_until="networkidle")
-                if url == "self-assessment/":
-                    page.check("#sa-q-safety input[data-crisis]")  # shows the alert's copy of the lines
-                assert watch.dialogs == [], (url, watch.dialogs)
-                assert watch.page_errors == [], (url, watch.page_errors)
-            finally:
-                page.context.close()
+            page, watch = new_page(base_url)
+            page.goto(base_url + url, wait_until="networkidle")
+            if url == "self-assessment/":
+                page.check("#sa-q-safety input[data-crisis]")  # shows the alert's copy of the lines
+            assert watch.dialogs == [], (url, watch.dialogs)
+            assert watch.page_errors == [], (url, watch.page_errors)
+            page.context.close()  # one page at a time; the fixture's close after the test is then a no-op
 
 
 def test_the_checks_fail_when_one_template_stops_escaping(tmp_path, fields):

@@ -6,7 +6,7 @@ import json
 import re
 import subprocess
 
-from sitebuild import ROOT
+from harness.sitebuild import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

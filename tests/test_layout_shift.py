@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser import VIEWPORTS, new_page
-from sitebuild import docs_page_urls
+from harness.browser import VIEWPORTS
+from harness.sitebuild import docs_page_urls
 
 # Every layout shift the page has had so far, with what moved.
 SHIFTS_JS = """() => new Promise((resolve) => {
@@ -34,13 +34,10 @@ SETTLED_JS = """() => document.documentElement.classList.contains('js')
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("url", docs_page_urls())
-def test_nothing_moves_while_the_page_loads(browser, base_url, url, viewport):
-    page, watch = new_page(browser, base_url, viewport=viewport)
-    try:
-        page.goto(base_url + url, wait_until="load")
-        page.wait_for_function(SETTLED_JS)
-        shifts = page.evaluate(SHIFTS_JS)
-        assert shifts == [], f"{url} ({viewport}) moved while loading: {shifts}"
-        assert not watch.page_errors, watch.page_errors
-    finally:
-        page.context.close()
+def test_nothing_moves_while_the_page_loads(new_page, base_url, url, viewport):
+    page, watch = new_page(base_url, viewport=viewport)
+    page.goto(base_url + url, wait_until="load")
+    page.wait_for_function(SETTLED_JS)
+    shifts = page.evaluate(SHIFTS_JS)
+    assert shifts == [], f"{url} ({viewport}) moved while loading: {shifts}"
+    assert not watch.page_errors, watch.page_errors

@@ -9,7 +9,7 @@ import os
 import shutil
 import subprocess
 
-from sitebuild import ROOT
+from harness.sitebuild import ROOT
 
 SOURCES = sorted((ROOT / "docs" / "assets" / "javascripts").glob("*.js"))
 # Stylesheets linked by name; site.css is minified and renamed with a content hash instead.

@@ -14,8 +14,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from fixture_site import PRACTICE, SITE_URL, edited_config, inheriting_config, project_copy
-from serve import parse_headers_file
-from sitebuild import ROOT, html_pages, mkdocs_build
+from harness.server import parse_headers_file
+from harness.sitebuild import ROOT, html_pages, mkdocs_build
 
 DEFAULTS = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
 DEFAULT_URLS = {DEFAULTS["site_url"], DEFAULTS["extra"]["practice"]["website"]}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from readability import grade, page_prose, use_offline_cmudict, words
-from sitebuild import ROOT
+from harness.sitebuild import ROOT
 
 MAX_GRADE = 8.0
 # The self-assessment pages (full and embedded) quote a validated screener word for word, so their

@@ -14,7 +14,7 @@ from crisis_fixture import write_crisis_data
 from microsite.data import DataError
 from microsite.self_assessment import SelfAssessmentExtension
 from microsite.self_assessment.model import browser_model, load_self_assessment
-from sitebuild import ROOT
+from harness.sitebuild import ROOT
 
 BLOCK = "/// self-assessment\n///\n"
 DATA = ROOT / "data" / "self-assessment.yml"

@@ -12,7 +12,7 @@ from microsite.data import DataError
 from microsite.self_assessment.model import (
     check_data, load_self_assessment, reachable_scores,
 )
-from sitebuild import ROOT
+from harness.sitebuild import ROOT
 
 DATA_FILE = ROOT / "data" / "self-assessment.yml"
 SOURCE = "data/self-assessment.yml"

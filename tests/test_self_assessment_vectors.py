@@ -11,7 +11,7 @@ import pytest
 from microsite.self_assessment.model import browser_model, leaves, load_self_assessment
 from microsite.self_assessment.scoring import first_rule, result_for, score
 from microsite.self_assessment.vectors import vectors
-from sitebuild import ROOT
+from harness.sitebuild import ROOT
 
 DATA = load_self_assessment(ROOT / "data" / "self-assessment.yml")
 QUESTIONS = [q["id"] for s in DATA["sections"] for q in s["questions"]]

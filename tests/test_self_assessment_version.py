@@ -12,10 +12,9 @@ import copy
 import pytest
 import yaml
 
-from browser import new_page
 from fixture_site import inheriting_config, project_copy
-from serve import serve_site
-from sitebuild import ROOT, mkdocs_build
+from harness.server import serve_site
+from harness.sitebuild import ROOT, mkdocs_build
 
 from microsite.data import DataError
 from microsite.self_assessment.model import check_data
@@ -45,9 +44,9 @@ def bumped_site(tmp_path_factory):
         yield url + "self-assessment/"
 
 
-def open_link(browser, url, version):
+def open_link(new_page, url, version):
     answers = "0" * sum(len(s["questions"]) for s in DATA["sections"])
-    page, watch = new_page(browser, url)
+    page, watch = new_page(url)
     page.goto(f"{url}#answers={version}.{answers}", wait_until="networkidle")
     page.wait_for_selector(".sa--js", state="attached")
     return page, watch
@@ -55,22 +54,16 @@ def open_link(browser, url, version):
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("offset", "words"), [(-1, "older version"), (+1, "newer version")])
-def test_a_link_for_another_version_says_which_and_fills_in_nothing(browser, bumped_site, offset, words):
-    page, watch = open_link(browser, bumped_site, CURRENT + 1 + offset)
-    try:
-        notice = page.locator("#sa-notice")
-        assert notice.is_visible() and words in notice.inner_text()
-        assert page.evaluate("() => document.querySelectorAll('.sa-form input:checked').length") == 0
-        assert watch.page_errors == []
-    finally:
-        page.context.close()
+def test_a_link_for_another_version_says_which_and_fills_in_nothing(new_page, bumped_site, offset, words):
+    page, watch = open_link(new_page, bumped_site, CURRENT + 1 + offset)
+    notice = page.locator("#sa-notice")
+    assert notice.is_visible() and words in notice.inner_text()
+    assert page.evaluate("() => document.querySelectorAll('.sa-form input:checked').length") == 0
+    assert watch.page_errors == []
 
 
 @pytest.mark.browser
-def test_a_link_for_the_bumped_version_restores_its_answers(browser, bumped_site):
-    page, _ = open_link(browser, bumped_site, CURRENT + 1)
-    try:
-        assert page.locator("#sa-notice").is_hidden()
-        assert page.evaluate("() => document.querySelectorAll('.sa-form input:checked').length") > 0
-    finally:
-        page.context.close()
+def test_a_link_for_the_bumped_version_restores_its_answers(new_page, bumped_site):
+    page, _ = open_link(new_page, bumped_site, CURRENT + 1)
+    assert page.locator("#sa-notice").is_hidden()
+    assert page.evaluate("() => document.querySelectorAll('.sa-form input:checked').length") > 0

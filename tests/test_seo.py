@@ -8,7 +8,7 @@ import struct
 import yaml
 from bs4 import BeautifulSoup
 
-from sitebuild import ROOT
+from harness.sitebuild import ROOT
 
 from microsite.robots import main as robots_main, robots_txt
 from microsite.seo import faq_entries, faq_page_json_ld

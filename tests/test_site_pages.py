@@ -8,7 +8,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from sitebuild import ROOT
+from harness.sitebuild import ROOT
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
 SITE_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(CONFIG["site_url"]))

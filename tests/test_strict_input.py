@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from crisis_fixture import crisis_data, write_crisis_data
 from fixture_site import PRACTICE, inheriting_config, project_copy
-from sitebuild import ROOT, mkdocs_build
+from harness.sitebuild import ROOT, mkdocs_build
 
 from microsite.crisis import CrisisExtension, load_crisis_lines
 from microsite.data import DataError, parse_yaml

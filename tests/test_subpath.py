@@ -12,10 +12,9 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from browser import new_page
 from fixture_site import inheriting_config, project_copy
-from serve import serve_site
-from sitebuild import docs_page_urls, mkdocs_build
+from harness.server import serve_site
+from harness.sitebuild import docs_page_urls, mkdocs_build
 
 PREFIX = "/learn/"
 URLS = docs_page_urls() + ["404.html"]
@@ -31,8 +30,8 @@ def subpath_url(tmp_path_factory):
         yield url
 
 
-def open_page(browser, base_url, url):
-    page, watch = new_page(browser, base_url)
+def open_page(new_page, base_url, url):
+    page, watch = new_page(base_url)
     failures = []
     page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("requestfailed", lambda r: failures.append(f"failed {r.url}"))
@@ -56,58 +55,46 @@ def test_server_refuses_paths_outside_the_prefix(subpath_url):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("url", URLS)
-def test_page_and_everything_it_links_to_load_under_the_prefix(browser, subpath_url, url):
-    page, watch, response, failures = open_page(browser, subpath_url, url)
-    try:
-        assert response.ok or url == "404.html", url
-        assert not failures, failures
-        assert not watch.console_errors, watch.console_errors
-        origin = "{0.scheme}://{0.netloc}".format(urlsplit(subpath_url))
-        same_site = {urldefrag(ref)[0] for ref in page.evaluate(REFS) if ref.startswith(origin)}
-        assert same_site, "no links found"
-        for ref in sorted(same_site):
-            assert urlsplit(ref).path.startswith(PREFIX), f"{url}: {ref} is outside {PREFIX}"
-            assert status_of(ref) == 200, f"{url}: {ref}"
-    finally:
-        page.context.close()
+def test_page_and_everything_it_links_to_load_under_the_prefix(new_page, subpath_url, url):
+    page, watch, response, failures = open_page(new_page, subpath_url, url)
+    assert response.ok or url == "404.html", url
+    assert not failures, failures
+    assert not watch.console_errors, watch.console_errors
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(subpath_url))
+    same_site = {urldefrag(ref)[0] for ref in page.evaluate(REFS) if ref.startswith(origin)}
+    assert same_site, "no links found"
+    for ref in sorted(same_site):
+        assert urlsplit(ref).path.startswith(PREFIX), f"{url}: {ref} is outside {PREFIX}"
+        assert status_of(ref) == 200, f"{url}: {ref}"
 
 
 @pytest.mark.browser
-def test_search_finds_and_opens_a_page_under_the_prefix(browser, subpath_url):
-    page, watch, _, failures = open_page(browser, subpath_url, "")
-    try:
-        page.locator("input.md-search__input").click()
-        page.keyboard.type("therapy")
-        first = page.locator(".md-search-result__item a").first
-        first.wait_for(timeout=10_000)
-        assert urlsplit(first.evaluate("a => a.href")).path.startswith(PREFIX)
-        first.click()
-        page.wait_for_load_state("networkidle")
-        assert urlsplit(page.url).path.startswith(PREFIX) and page.url != subpath_url
-        assert not failures and not watch.console_errors, (failures, watch.console_errors)
-    finally:
-        page.context.close()
+def test_search_finds_and_opens_a_page_under_the_prefix(new_page, subpath_url):
+    page, watch, _, failures = open_page(new_page, subpath_url, "")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("therapy")
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=10_000)
+    assert urlsplit(first.evaluate("a => a.href")).path.startswith(PREFIX)
+    first.click()
+    page.wait_for_load_state("networkidle")
+    assert urlsplit(page.url).path.startswith(PREFIX) and page.url != subpath_url
+    assert not failures and not watch.console_errors, (failures, watch.console_errors)
 
 
 @pytest.mark.browser
-def test_instant_navigation_stays_under_the_prefix(browser, subpath_url):
-    page, watch, _, failures = open_page(browser, subpath_url, "")
-    try:
-        page.locator(".md-tabs__link", has_text="FAQ").first.click()
-        page.wait_for_url(f"**{PREFIX}faq/")
-        page.wait_for_load_state("networkidle")
-        assert page.locator("h1").first.is_visible()
-        assert not failures and not watch.console_errors, (failures, watch.console_errors)
-    finally:
-        page.context.close()
+def test_instant_navigation_stays_under_the_prefix(new_page, subpath_url):
+    page, watch, _, failures = open_page(new_page, subpath_url, "")
+    page.locator(".md-tabs__link", has_text="FAQ").first.click()
+    page.wait_for_url(f"**{PREFIX}faq/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").first.is_visible()
+    assert not failures and not watch.console_errors, (failures, watch.console_errors)
 
 
 @pytest.mark.browser
-def test_embed_page_loads_under_the_prefix(browser, subpath_url):
-    page, watch, response, failures = open_page(browser, subpath_url, "self-assessment-embed/")
-    try:
-        assert response.ok
-        assert page.locator("[data-module='self-assessment']").count() == 1
-        assert not failures and not watch.console_errors, (failures, watch.console_errors)
-    finally:
-        page.context.close()
+def test_embed_page_loads_under_the_prefix(new_page, subpath_url):
+    page, watch, response, failures = open_page(new_page, subpath_url, "self-assessment-embed/")
+    assert response.ok
+    assert page.locator("[data-module='self-assessment']").count() == 1
+    assert not failures and not watch.console_errors, (failures, watch.console_errors)

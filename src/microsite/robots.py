@@ -9,6 +9,7 @@ Run after any static build: `python -m microsite.robots SITE_DIR SITE_URL`.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -30,12 +31,22 @@ def write_robots(site_dir: Path, site_url: str | None) -> Path:
     return target
 
 
+def _site_url(value: str) -> str:
+    if not value.startswith(("http://", "https://")):
+        raise argparse.ArgumentTypeError(f"{value!r} is not an http(s):// URL")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2 or not args[1].startswith(("http://", "https://")):
-        print("usage: python -m microsite.robots SITE_DIR SITE_URL (an http(s):// URL)", file=sys.stderr)
-        return 2
-    print(f"wrote {write_robots(Path(args[0]), args[1])}")
+    parser = argparse.ArgumentParser(prog="python -m microsite.robots", description=__doc__.splitlines()[0])
+    parser.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="the built site")
+    parser.add_argument("site_url", type=_site_url, metavar="SITE_URL",
+                        help="where the site is published, an http(s):// URL (a sub-path is kept)")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed the usage and the error
+        return int(exit_.code or 0)
+    print(f"wrote {write_robots(args.site_dir, args.site_url)}")
     return 0
 
 

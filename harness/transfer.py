@@ -1,6 +1,6 @@
 """What a reader's browser downloads: every request a page makes, and its bytes on the wire.
 
-Pages are loaded in headless Chromium (the test suite's launcher) from the compressing server,
+Pages are loaded in headless Chromium from the compressing server,
 which logs every response it sends; so requests made by workers count, and anything the browser
 answers from its cache does not. Bytes are compressed response bodies (headers not counted).
 """
@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from browser import VIEWPORTS, PageWatch
-from sitebuild import docs_page_urls
-
+from .browser import VIEWPORTS, PageWatch
 from .server import Sent, Served, serve_compressed
+from .sitebuild import docs_page_urls
 
 # Other origins go to a closed local port: they fail at once, are never fetched, and are still
 # recorded. (Routing requests through Playwright instead would switch off the browser cache.)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from .sitebuild import ROOT
+
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LAUNCH_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -27,6 +29,20 @@ def chromium_path() -> str:
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS, headless=True)
+
+
+@contextmanager
+def running_chromium():
+    """Playwright started and Chromium launched, both stopped afterwards (for scripts; the tests
+    keep them for the whole session as fixtures)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 @dataclass
@@ -51,10 +67,12 @@ def _origin(url: str) -> str | None:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def new_page(browser, base_url: str, scheme: str = "light", viewport: str = "desktop", java_script: bool = True):
-    """A fresh context and page with the colour scheme and size asked for, and a watch on it."""
+def watched_page(browser, base_url: str, scheme: str = "light", viewport: str | dict = "desktop", java_script: bool = True):
+    """A fresh context and page with the colour scheme and size asked for (a name in VIEWPORTS or
+    a {"width", "height"} dict), and a watch on it. Closing `page.context` is the caller's job."""
     context = browser.new_context(
-        color_scheme=scheme, viewport=VIEWPORTS[viewport], java_script_enabled=java_script,
+        color_scheme=scheme, viewport=VIEWPORTS.get(viewport) if isinstance(viewport, str) else viewport,
+        java_script_enabled=java_script,
         service_workers="block",
     )
     page = context.new_page()

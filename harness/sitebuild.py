@@ -1,4 +1,4 @@
-"""Build the site (or a variant of it) into a folder, for tests."""
+"""Build the site (or a variant of it) into a folder, and list what it publishes."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def mkdocs_build(config: Path, site_dir: Path, check: bool = True) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` as a reader of the README would; return the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(config: Path, site_dir: Path, check: bool = True,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` as a reader of the README would (with `env` added to the
+    environment); return the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=config.parent,

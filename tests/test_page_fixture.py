@@ -1,0 +1,52 @@
+"""The `page` and `new_page` fixtures (tests/conftest.py): a fresh context per page, with the
+variants a test asks for, closed after the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from harness.browser import VIEWPORTS
+
+RUNS_SCRIPT = "<p id='p'>before</p><script>document.getElementById('p').textContent = 'after'</script>"
+
+
+@pytest.mark.browser
+def test_the_default_page_is_desktop_light_with_javascript(page):
+    page.set_content(RUNS_SCRIPT)
+    assert page.viewport_size == VIEWPORTS["desktop"]
+    assert page.evaluate("() => matchMedia('(prefers-color-scheme: light)').matches")
+    assert page.inner_text("#p") == "after"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page", [{"viewport": "phone", "scheme": "dark", "java_script": False}], indirect=True)
+def test_a_test_asks_for_a_variant_by_indirect_parametrisation(page):
+    page.set_content(RUNS_SCRIPT)
+    assert page.viewport_size == VIEWPORTS["phone"]
+    assert page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
+    assert page.inner_text("#p") == "before"
+
+
+@pytest.mark.browser
+def test_each_page_has_its_own_context(new_page, browser):
+    before = len(browser.contexts)
+    first, _ = new_page()
+    second, watch = new_page(viewport={"width": 500, "height": 600})
+    assert first.context is not second.context and len(browser.contexts) == before + 2
+    assert second.viewport_size == {"width": 500, "height": 600} and watch.requests == []
+
+
+CLOSED = []
+
+
+@pytest.mark.browser
+def test_contexts_opened_by_a_test_are_left_open_until_it_ends(new_page):
+    page, _ = new_page()
+    CLOSED.append(page.context)
+    assert page.context.pages == [page]
+
+
+@pytest.mark.browser
+def test_contexts_opened_by_the_previous_test_are_closed(browser):
+    # Runs after the test above (file order): its context was closed when it ended.
+    assert CLOSED and all(context not in browser.contexts for context in CLOSED)
