@@ -124,10 +124,9 @@ def render_crisis_strip(parent: etree.Element, data: dict[str, Any], region: str
     place = data["regions"][region]
     strip = el(parent, "section", class_="crisis-strip", aria_labelledby=title_id)
     el(strip, "p", "Need help now?", class_="crisis-strip__title", id=title_id)
-    links = el(strip, "ul", class_="crisis-strip__links")
     emergency = place["emergency"]
     numbers = [n for n in (emergency["number"], emergency.get("also")) if n]
-    _tap_links(el(links, "li", "Emergency: "), [(f"call {n}", f"tel:{_digits(n)}") for n in numbers])
+    _tap_links(el(strip, "p", "Emergency: "), [(f"call {n}", f"tel:{_digits(n)}") for n in numbers])
     main = place["lines"][0]
     # Only what a phone does in one tap; chat and email are with the line in the full list.
     ways = []
@@ -138,13 +137,13 @@ def render_crisis_strip(parent: etree.Element, data: dict[str, Any], region: str
             what = f"text {contact['message']} to" if "message" in contact else "text"
             ways.append((f"{what} {contact['text']}", f"sms:{_digits(contact['text'])}"))
     if ways:
-        _tap_links(el(links, "li", f"{main['name']}: "), ways)
-    el(el(links, "li"), "a", "Every line, and other countries", href=more)
+        _tap_links(el(strip, "p", f"{main['name']}: "), ways)
+    el(el(strip, "p"), "a", "Every line, and other countries", href=more)
     return strip
 
 
 def _tap_links(item: etree.Element, links: list[tuple[str, str]]) -> None:
-    """"call 1, text 2 or text 3": links in words, in a list item that names what they reach."""
+    """"call 1, text 2 or text 3": links in words, after what they reach."""
     for n, (text, href) in enumerate(links):
         link = el(item, "a", text, href=href)
         if n < len(links) - 1:

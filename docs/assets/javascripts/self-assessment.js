@@ -60,20 +60,25 @@ const NOTICES = {
 
 /**
  * Enhance one questionnaire, once its styles are in, then fire `self-assessment:ready` on it (the
- * embed waits for it to report its height). Safe to call again on the same element.
+ * embed waits for it to report its height). Safe to call again on the same element. Rejects if the
+ * questionnaire cannot be enhanced (the loader then shows the plain form).
  */
 export function init (root) {
   if (!root || root.saReady) return
   root.saReady = true
   return addStyles().then(() => {
-    new SelfAssessment(root).init()
-    root.dispatchEvent(new CustomEvent('self-assessment:ready', { bubbles: true }))
+    try {
+      new SelfAssessment(root).init()
+    } finally {
+      root.dispatchEvent(new CustomEvent('self-assessment:ready', { bubbles: true }))
+    }
   })
 }
 
 /**
- * One questionnaire. The block names every element the script uses in `data-sa-part` (and each
- * question's fieldset in `data-sa-question`), so ids and classes are decided in one place, the block.
+ * One questionnaire. The block names every element the script uses in `data-sa-part`, or marks it
+ * with what it holds (`data-step`, `data-sa-question`, `data-result`, `data-rule`), and a step or a
+ * result names its heading in `aria-labelledby`: ids and classes are decided in one place, the block.
  */
 export class SelfAssessment {
   constructor (root) {
@@ -83,19 +88,20 @@ export class SelfAssessment {
 
   /** The element the block named `name` (or null), and every one of them. */
   part (name) { return this.root.querySelector(`[data-sa-part="${name}"]`) }
-  parts (name) { return [...this.root.querySelectorAll(`[data-sa-part="${name}"]`)] }
+  all (selector) { return [...this.root.querySelectorAll(selector)] }
+  /** The heading a step or a result is labelled by. */
+  heading (section) { return document.getElementById(section.getAttribute('aria-labelledby')) }
 
+  /** Throws on a model it cannot read: the plain form and the scoring guide still work. */
   init () {
-    try {
-      this.model = JSON.parse(this.root.dataset.model)
-    } catch {
-      return this // the plain form and the scoring guide still work
-    }
+    this.model = JSON.parse(this.root.dataset.model)
     this.form = this.part('form')
-    this.steps = this.parts('step')
+    this.steps = this.all('[data-step]')
+    this.results = this.all('[data-result]')
     this.alert = this.part('alert') // none when no answer is marked as a crisis answer
-    this.lines = this.part('result-lines') // the crisis lines, for the results that show them
-    this.later = [this.part('outcome-title'), this.part('mine'), this.part('tools'), ...this.parts('result'), this.lines]
+    this.lines = this.part('result-lines') // where the crisis panel goes in the results that show it
+    this.panel = this.part('panel')
+    this.later = [this.part('outcome-title'), this.part('mine'), this.part('tools'), ...this.results, this.lines]
       .filter(Boolean)
     this.questions = this.model.questions.map((q) => {
       const fieldset = this.root.querySelector(`[data-sa-question="${q.id}"]`)
@@ -140,7 +146,7 @@ export class SelfAssessment {
     this.button('back').hidden = index === 0
     this.button('next').hidden = last
     this.button('result').hidden = !last
-    if (focus) this.steps[index].querySelector('[data-sa-part="step-title"]').focus()
+    if (focus) this.heading(this.steps[index]).focus()
   }
 
   button (action) { return this.root.querySelector(`[data-action="${action}"]`) }
@@ -175,11 +181,11 @@ export class SelfAssessment {
     const hits = this.model.rules.map((r, i) => (holds(r.when, scores) ? i : -1)).filter((i) => i >= 0)
     const winner = this.model.rules[hits[0]].result
     for (const el of this.later) el.hidden = false
-    const shown = this.parts('result').find((el) => el.dataset.result === winner)
-    for (const el of this.parts('result')) el.hidden = el !== shown
-    const title = shown.querySelector('[data-sa-part="result-title"]')
+    const shown = this.results.find((el) => el.dataset.result === winner)
+    for (const el of this.results) el.hidden = el !== shown
+    const title = this.heading(shown)
     this.placeLines(winner, title)
-    for (const li of this.parts('reason')) li.hidden = !hits.includes(Number(li.dataset.rule))
+    for (const li of this.all('[data-rule]')) li.hidden = !hits.includes(Number(li.dataset.rule))
     this.listAnswers(answers)
     this.steps.forEach((step) => { step.hidden = true })
     this.part('progress').hidden = true
@@ -187,14 +193,25 @@ export class SelfAssessment {
     this.part('errors').hidden = true
     this.part('notice').hidden = true // a notice about a link or a clearing is old news once there is a result
     this.root.classList.add('sa--done')
+    this.placePanel()
     title.focus()
   }
 
-  /** The crisis lines lead the result when its rule says so, right under its title. */
+  /** The crisis panel leads the result when its rule says so, right under its title. */
   placeLines (winner, title) {
     if (!this.lines) return
     this.lines.hidden = !this.lines.dataset.results.split(' ').includes(winner)
     title.after(this.lines)
+  }
+
+  /** One crisis panel, where it is needed: leading a result, under a crisis answer, or at its place last. */
+  placePanel () {
+    if (!this.panel) return
+    const done = this.root.classList.contains('sa--done')
+    const slot = done ? this.lines && !this.lines.hidden && this.lines
+      : this.alert && !this.alert.hidden && this.part('alert-lines')
+    const home = slot || this.root
+    if (this.panel.parentNode !== home) home.append(this.panel)
   }
 
   listAnswers (answers) {
@@ -214,11 +231,13 @@ export class SelfAssessment {
     this.part('nav').hidden = false
     this.part('share').hidden = true
     this.showStep(0, focus)
+    this.placePanel()
   }
 
   /** Crisis help opens the moment a crisis answer is chosen, before any button. */
   updateAlert () {
     if (this.alert) this.alert.hidden = !this.form.querySelector('input[data-crisis]:checked')
+    this.placePanel()
   }
 
   clear () {

@@ -1,11 +1,13 @@
 """The `/// self-assessment` block: the questionnaire as a plain HTML form, enhanced in the browser.
 
-Everything a reader needs is in the HTML: a short line of crisis help before the first question
-(every line in full after the questionnaire), every question as a fieldset of radios, every
-result, and a scoring guide, so the page still works when printed or without JavaScript. The
-script only adds steps, scoring and the share link; it scores from the model embedded as JSON in
-the `data-model` attribute (data, not code), and finds each element by the `data-sa-part` name
-this block gives it (`PART`), so ids and classes are decided here only.
+Everything a reader needs is in the HTML: a short crisis strip before the first question, every
+question as a fieldset of radios, every result, a scoring guide and, last, one panel with every
+crisis line, so the page still works when printed or without JavaScript. The script adds steps,
+scoring and the share link, and moves the crisis panel under a crisis answer or to lead a result.
+It scores from the model embedded as JSON in `data-model` (data, not code) and finds each element
+by the `data-sa-part` name given here (`PART`) or by the data attribute that says what it holds
+(`data-step`, `data-sa-question`, `data-result`, `data-rule`); a step or a result names its heading
+in `aria-labelledby`. So ids and classes are decided here only.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ..crisis import DEFAULT_DATA as CRISIS_DATA
 from ..crisis import Where, check_region, load_crisis_lines, render_crisis_help, render_crisis_strip
 from .. import contents
 from ..extension import SiteBlocksExtension
-from ..html import ID_SOURCE, el, tail
+from ..html import el, tail
 from ..text import append_markdown
 from .model import DEFAULT_DATA, load_self_assessment, model_json
 from .scoring import questions
@@ -31,24 +33,6 @@ NOT_A_DIAGNOSIS = (
     "It is a guide based on your answers today. A licensed professional can help you understand "
     "what your answers mean for you."
 )
-
-
-def crisis_copy(parent: etree.Element, crisis: dict[str, Any], region: str) -> etree.Element:
-    """The crisis help again, without ids or headings (the panel at the top has both).
-
-    Repeated headings would repeat in the table of contents, as navigation landmarks that share
-    one name; the names stay, in bold.
-    """
-    holder = etree.Element("div")
-    help_ = render_crisis_help(holder, crisis, region, show="region", compact=True)
-    for node in help_.iter():
-        node.attrib.pop("id", None)
-        node.attrib.pop(ID_SOURCE, None)
-        if node.tag in ("h3", "h4", "h5", "h6"):
-            node.tag = "p"
-            node.set("class", "sa-copy-heading")
-    parent.append(help_)
-    return help_
 
 
 def points_text(points: int, label: str) -> str:
@@ -99,7 +83,7 @@ class SelfAssessment(Block):
         render_crisis_strip(root, crisis, region, more=f"#{PANEL_ID}", title_id="sa-strip-title")
         el(root, "p", class_="sa-notice", id="sa-notice", hidden="", tabindex="-1", **{PART: "notice"})
         where = Where(self.config["data"])
-        parts = (render_form(root, data, crisis, region, where), render_guide(root, data),
+        parts = (render_form(root, data, where), render_guide(root, data),
                  render_outcome(root, data, crisis, region, self.config["booking_url"], where))
         lines = render_crisis_panel(root, crisis, region, self.config["crisis_data"])
         # Questions, answers and results are not what a reader searches for; the crisis lines
@@ -124,7 +108,7 @@ class SelfAssessment(Block):
 
 def render_crisis_panel(root: etree.Element, crisis: dict[str, Any], region: str, source: str) -> etree.Element:
     """Every crisis line, after the questionnaire (the strip above it links here); returns the lines."""
-    panel = el(root, "section", class_="sa-crisis", id=PANEL_ID, aria_labelledby="sa-crisis-title")
+    panel = el(root, "section", class_="sa-crisis", id=PANEL_ID, aria_labelledby="sa-crisis-title", **{PART: "panel"})
     el(panel, "h2", "If you need help right now", id="sa-crisis-title")
     el(panel, "p", "If you are thinking about hurting yourself, if someone is hurting or threatening you, or if "
        "you feel unsafe, you do not need to finish these questions. Please reach out now. The lines below are "
@@ -135,8 +119,7 @@ def render_crisis_panel(root: etree.Element, crisis: dict[str, Any], region: str
     return lines
 
 
-def render_form(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any], region: str,
-                where: Where) -> etree.Element:
+def render_form(root: etree.Element, data: dict[str, Any], where: Where) -> etree.Element:
     form = el(root, "form", class_="sa-form", id="sa-form", novalidate="", **{PART: "form"})
     # GOV.UK error summary: focused when shown, and announced.
     errors = el(form, "div", class_="sa-errors", id="sa-errors", tabindex="-1", hidden="", role="alert", **{PART: "errors"})
@@ -150,9 +133,8 @@ def render_form(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any
     for s, section in enumerate(data["sections"]):
         here = where(f"sections[{s}].id")
         step = el(form, "section", class_="sa-step", id=f"sa-step-{section['id']}", source=f"{here} (its step)",
-                  data_step=str(s), aria_labelledby=f"sa-h-{section['id']}", **{PART: "step"})
-        el(step, "h2", section["title"], id=f"sa-h-{section['id']}", source=f"{here} (its heading)", tabindex="-1",
-           **{PART: "step-title"})
+                  data_step=str(s), aria_labelledby=f"sa-h-{section['id']}")
+        el(step, "h2", section["title"], id=f"sa-h-{section['id']}", source=f"{here} (its heading)", tabindex="-1")
         if section.get("intro"):
             append_markdown(el(step, "p", class_="sa-intro"), section["intro"])
         for q, question in enumerate(section["questions"]):
@@ -160,7 +142,7 @@ def render_form(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any
             render_question(step, question, number, where(f"sections[{s}].questions[{q}].id"))
             # One alert, after the first question that has a crisis answer; any crisis answer shows it.
             if not alerted and any(option.get("crisis") for option in question["options"]):
-                render_alert(step, crisis, region)
+                render_alert(step)
                 alerted = True
         for note in section.get("notes", []):
             append_markdown(el(step, "p", class_="sa-note"), note)
@@ -191,15 +173,16 @@ def render_question(step: etree.Element, question: dict[str, Any], number: int, 
         tail(radio, option["label"])
 
 
-def render_alert(step: etree.Element, crisis: dict[str, Any], region: str) -> None:
-    """Shown at once when the reader picks a crisis answer (before any button)."""
+def render_alert(step: etree.Element) -> None:
+    """Shown at once when the reader picks a crisis answer (before any button); the script moves
+    the crisis panel into it."""
     alert = el(step, "div", class_="sa-alert", id="sa-alert", hidden="", **{PART: "alert"})
     el(alert, "h3", "Please reach out now")
     el(alert, "p", "Thank you for telling us. These questions are not the right tool for how you feel "
        "right now. Please talk to someone now. If someone is hurting or threatening you, or you are in "
        "danger, call the emergency number. The lines below are free and private, and each one says when "
        "it is open.", role="alert")
-    crisis_copy(alert, crisis, region)
+    el(alert, "div", class_="sa-alert__lines", **{PART: "alert-lines"})
     el(alert, "p", "You can still keep going with the questions if you want to. Your result will start with these lines.")
 
 
@@ -235,13 +218,11 @@ def render_outcome(root: etree.Element, data: dict[str, Any], crisis: dict[str, 
                    booking_url: str | None, where: Where) -> etree.Element:
     outcome = el(root, "div", class_="sa-outcome", id="sa-outcome", role="status")
     el(outcome, "h2", "What your answers may suggest", id="sa-outcome-title", **{PART: "outcome-title"})
-    # One copy of the crisis lines for every result that shows them: the script moves it into the
-    # result it goes with (without the script, it stands before the results).
+    # Where the crisis panel goes for the results that show it: the script puts this right under
+    # the result's title and moves the panel into it.
     with_lines = [result["id"] for result in data["results"] if result.get("show_crisis")]
     if with_lines:
-        lines = el(outcome, "div", class_="sa-result-crisis", data_results=" ".join(with_lines), **{PART: "result-lines"})
-        el(lines, "p", "If you need to talk to someone now:", class_="sa-copy-heading")
-        crisis_copy(lines, crisis, region)
+        el(outcome, "div", class_="sa-result-crisis", data_results=" ".join(with_lines), hidden="", **{PART: "result-lines"})
     for r, result in enumerate(data["results"]):
         render_result(outcome, result, data, crisis, region, booking_url, where(f"results[{r}].id"))
     mine = el(outcome, "div", class_="sa-mine", hidden="", **{PART: "mine"})
@@ -265,9 +246,8 @@ def render_result(outcome: etree.Element, result: dict[str, Any], data: dict[str
                   crisis: dict[str, Any], region: str, booking_url: str | None, where: str) -> None:
     rid = f"sa-result-{result['id']}"
     section = el(outcome, "section", class_="sa-result", id=rid, source=f"{where} (its result)",
-                 data_result=result["id"], aria_labelledby=f"{rid}-title", **{PART: "result"})
-    el(section, "h3", result["title"], id=f"{rid}-title", source=f"{where} (its heading)", tabindex="-1",
-       **{PART: "result-title"})
+                 data_result=result["id"], aria_labelledby=f"{rid}-title")
+    el(section, "h3", result["title"], id=f"{rid}-title", source=f"{where} (its heading)", tabindex="-1")
     for paragraph in result["summary"]:
         append_markdown(el(section, "p"), paragraph)
     nodiag = el(section, "p", class_="sa-nodiag")
@@ -276,7 +256,7 @@ def render_result(outcome: etree.Element, result: dict[str, Any], data: dict[str
     why = el(section, "ul", class_="sa-why")
     for r, rule in enumerate(data["rules"]):
         if rule["result"] == result["id"]:
-            el(why, "li", rule["why"], data_rule=str(r), **{PART: "reason"})
+            el(why, "li", rule["why"], data_rule=str(r))
     el(section, "h4", "Next steps")
     steps = el(section, "ul")
     for step in result["next_steps"]:
