@@ -11,27 +11,20 @@ export class Embed {
 
   init () {
     if (window.parent === window) return this
-    this.keepPageLinksInFrame()
+    // Capture phase: runs before Material's instant navigation, which skips links with a target.
+    document.addEventListener('click', (event) => this.target(event.target.closest && event.target.closest('a[href]')), true)
+    for (const form of document.forms) form.target = '_self'
     this.host = this.hostOrigin()
     this.content = document.querySelector('.md-content')
-    if (this.host && this.content) this.whenReady(() => this.watchHeight())
+    if (this.host && this.content) this.whenReady(() => new ResizeObserver(() => this.report()).observe(this.content))
     return this
   }
 
-  keepPageLinksInFrame () {
-    document.addEventListener('click', (event) => {
-      const link = event.target.closest && event.target.closest('a[href]')
-      // Capture phase: runs before Material's instant navigation, which skips links with a target.
-      if (link && !link.getAttribute('target')) link.target = this.isOnThisPage(link) ? '_self' : '_top'
-    }, true)
-    for (const form of document.forms) form.target = '_self'
-  }
-
-  /** A link to a place on this page (Material writes in-page links as full addresses). */
-  isOnThisPage (link) {
+  /** A link within this page stays in the frame (Material writes it as a full address); others leave. */
+  target (link) {
+    if (!link || link.getAttribute('target')) return
     const url = new URL(link.href, location.href)
-    return Boolean(url.hash) && url.origin === location.origin && url.pathname === location.pathname &&
-      url.search === location.search
+    link.target = url.hash && url.origin + url.pathname + url.search === location.origin + location.pathname + location.search ? '_self' : '_top'
   }
 
   /** The framing page's origin, if it is an allowed one (with one allowed origin, that one). */
@@ -50,15 +43,9 @@ export class Embed {
     else document.addEventListener('self-assessment:ready', start, { once: true })
   }
 
-  watchHeight () {
-    new ResizeObserver(() => this.report()).observe(this.content)
-  }
-
   report () {
     const height = Math.ceil(this.content.getBoundingClientRect().bottom + window.scrollY + 24)
-    if (height === this.last) return
-    this.last = height
-    window.parent.postMessage({ type: 'self-assessment:height', height }, this.host)
+    if (height !== this.last) window.parent.postMessage({ type: 'self-assessment:height', height: (this.last = height) }, this.host)
   }
 }
 

@@ -105,7 +105,7 @@ export class SelfAssessment {
       .filter(Boolean)
     this.questions = this.model.questions.map((q) => {
       const fieldset = this.root.querySelector(`[data-sa-question="${q.id}"]`)
-      return { id: q.id, fieldset, radios: [...fieldset.querySelectorAll('input[type="radio"]')] }
+      return { fieldset, radios: [...fieldset.querySelectorAll('input[type="radio"]')] }
     })
     this.root.classList.add('sa--js')
     this.part('guide').open = false
