@@ -1,28 +1,37 @@
-"""The `/// self-assessment` block: Markdown in, HTML out, one behaviour per test."""
+"""The `/// self-assessment` block: Markdown in, HTML out, one behaviour per test.
+
+Rendered from a small fixture questionnaire (`sa_fixture.py`) and crisis data (`crisis_fixture.py`),
+so these tests check the block's machinery; facts of the site's own questionnaire are checked in
+`test_self_assessment_content.py`.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 import markdown
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from crisis_fixture import write_crisis_data
+from crisis_fixture import crisis_data, write_crisis_data
+from microsite import contents
 from microsite.data import DataError
 from microsite.self_assessment import SelfAssessmentExtension
-from microsite.self_assessment.model import browser_model, load_self_assessment
+from microsite.self_assessment.model import browser_model
+from sa_fixture import questions, sa_data, write_sa_data
 from harness.sitebuild import ROOT
 
 BLOCK = "/// self-assessment\n///\n"
-DATA = ROOT / "data" / "self-assessment.yml"
+SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "self-assessment.js"
+REGION = "GB"
 
 
-def render(tmp_path, source=BLOCK, data=DATA, **config) -> BeautifulSoup:
+def render(tmp_path, source=BLOCK, data=None, **config) -> BeautifulSoup:
     crisis = write_crisis_data(tmp_path / "crisis-lines.yml")
-    settings = {"data": str(data), "crisis_data": str(crisis), "region": "GB", "booking_url": "", **config}
+    path = write_sa_data(tmp_path / "self-assessment.yml", data)
+    settings = {"data": str(path), "crisis_data": str(crisis), "region": REGION, "booking_url": "", **config}
     html = markdown.markdown(source, extensions=[SelfAssessmentExtension(**settings)])
     return BeautifulSoup(html, "html.parser")
 
@@ -32,101 +41,28 @@ def soup(tmp_path):
     return render(tmp_path)
 
 
+DATA = sa_data()
+QUESTIONS = questions(DATA)
+LINES = crisis_data()["regions"][REGION]
+
+
 def result(soup, rid):
     return soup.select_one(f'.sa-result[data-result="{rid}"]')
 
+
+def parts(soup, name):
+    return soup.select(f'[data-sa-part="{name}"]')
+
+
+# The root and its model
 
 def test_root_carries_the_module_hook(soup):
     assert soup.select_one("div.sa")["data-module"] == "self-assessment"
 
 
-def test_one_fieldset_with_a_legend_per_question(soup):
-    questions = [q for s in load_self_assessment(DATA)["sections"] for q in s["questions"]]
-    fieldsets = soup.select("form.sa-form fieldset.sa-q")
-    assert len(fieldsets) == len(questions) == 12
-    for fieldset, question in zip(fieldsets, questions):
-        assert question["text"] in fieldset.legend.get_text()
-
-
-def test_every_radio_has_a_label_and_the_question_as_its_name(soup):
-    for radio in soup.select("input[type=radio]"):
-        label = radio.find_parent("label")  # the label wraps its radio: no ids to keep in step
-        assert label is not None and label.get_text().strip()
-        assert radio.find_parent("fieldset")["id"] == f"sa-q-{radio['name']}"
-
-
-def test_questions_are_numbered_in_page_order(soup):
-    assert [n.get_text() for n in soup.select(".sa-num")] == [f"{i}." for i in range(1, 13)]
-
-
-def test_hint_and_error_are_linked_to_the_fieldset(soup):
-    for fieldset in soup.select("fieldset.sa-q"):
-        for ref in fieldset["aria-describedby"].split():
-            assert fieldset.select_one(f"#{ref}") is not None, ref
-
-
-def test_ids_are_unique(soup):
-    counts = Counter(tag["id"] for tag in soup.select("[id]"))
-    assert [i for i, n in counts.items() if n > 1] == []
-
-
-def test_crisis_help_comes_before_the_first_question(soup):
-    first = soup.select_one("div.sa").find(["section", "form"])
-    assert "sa-crisis" in first["class"]
-    assert first.select_one(".crisis-help #region-gb") is not None
-
-
-def test_crisis_help_leads_with_the_configured_region_and_holds_every_other_to_open(soup):
-    panel = soup.select_one(".sa-crisis")
-    assert [s["id"] for s in panel.select(".crisis-region")] == ["region-gb", "region-ie", "region-us"]
-    assert panel.select_one(".crisis-region").name == "section"  # the configured one, open
-    others = panel.select("details.crisis-region--other")
-    assert [d.summary.get_text() for d in others] == ["Ireland", "United States"]
-    # Each opens on its emergency number and lines, and links to the full region on Get help now.
-    assert others[1].select_one('.crisis-emergency a[href="tel:911"]') is not None
-    assert others[1].select_one('.crisis-line a[href="tel:988"]') is not None
-    assert others[1].select_one('.crisis-more a')["href"] == "get-help-now.md#crisis-us"
-
-
-def test_crisis_answer_is_marked_for_the_script(soup):
-    marked = soup.select("input[data-crisis]")
-    assert [(r["name"], r.find_parent("label").get_text().strip()) for r in marked] == [("safety", "Yes")]
-
-
-def test_alert_after_the_safety_question_is_hidden_until_chosen_and_repeats_the_lines(soup):
-    alert = soup.select_one("#sa-alert")
-    assert alert.has_attr("hidden")
-    assert alert.find_previous_sibling("fieldset")["id"] == "sa-q-safety"
-    assert alert.select_one(".crisis-help .crisis-line") is not None
-    assert alert.select_one('[role="alert"]') is not None
-
-
-def test_copies_of_the_crisis_help_have_no_ids_and_no_headings(soup):
-    copies = soup.select("#sa-alert .crisis-help, .sa-outcome .crisis-help")
-    assert len(copies) == 2  # the alert, and one for the results that show the lines
-    for copy in copies:
-        assert copy.select("[id]") == [] and not copy.has_attr("id")
-        assert copy.select("h1, h2, h3, h4, h5, h6") == []
-        assert [p.get_text() for p in copy.select(".sa-copy-heading")][:2] == ["United Kingdom", "Listening Line"]
-        # Every other region is one step away in each copy too.
-        assert [d.summary.get_text() for d in copy.select("details")] == ["Ireland", "United States"]
-
-
-def test_the_form_cannot_send_anything(soup):
-    form = soup.select_one("form")
-    assert not form.has_attr("action") and not form.has_attr("method")
-    assert {b["type"] for b in soup.select("button")} == {"button"}
-
-
-def test_script_only_controls_start_hidden(soup):
-    for selector in (".sa-progress", ".sa-nav", ".sa-errors", ".sa-tools", ".sa-mine", ".sa-notice", "#sa-alert"):
-        assert soup.select_one(selector).has_attr("hidden"), selector
-
-
 def test_model_is_json_data_not_code(soup):
     assert soup.select("script") == []  # Material's instant navigation would run any <script> as code
-    model = soup.select_one("div.sa")["data-model"]
-    assert json.loads(model) == browser_model(load_self_assessment(DATA))
+    assert json.loads(soup.select_one("div.sa")["data-model"]) == browser_model(DATA)
 
 
 def test_model_json_escapes_markup_characters(soup):
@@ -136,44 +72,211 @@ def test_model_json_escapes_markup_characters(soup):
     assert json.loads(text)["rules"][0]["when"]["op"] == ">="
 
 
-def test_scoring_guide_is_open_and_lists_every_answer_and_rule(soup):
+# Questions
+
+def test_one_fieldset_per_question_with_its_text_in_the_legend_numbered_in_page_order(soup):
+    fieldsets = soup.select("form.sa-form fieldset.sa-q")
+    assert [f["data-sa-question"] for f in fieldsets] == [q["id"] for q in QUESTIONS]
+    for n, (fieldset, question) in enumerate(zip(fieldsets, QUESTIONS), start=1):
+        assert fieldset.legend.get_text() == f"{n}. {question['text']}"
+        assert fieldset.select_one(".sa-num").get_text() == f"{n}."
+
+
+def test_every_option_is_a_labelled_radio_named_for_its_question_with_its_index(soup):
+    for question in QUESTIONS:
+        fieldset = soup.select_one(f'fieldset[data-sa-question="{question["id"]}"]')
+        radios = fieldset.select("input[type=radio]")
+        assert [r.find_parent("label").get_text() for r in radios] == [o["label"] for o in question["options"]]
+        assert [r.get("name") for r in radios] == [question["id"]] * len(question["options"])
+        assert [r.get("value") for r in radios] == [str(i) for i in range(len(question["options"]))]
+
+
+def test_each_step_holds_its_section_under_its_title(soup):
+    steps = soup.select("[data-step]")
+    assert [s["data-step"] for s in steps] == [str(i) for i in range(len(DATA["sections"]))]
+    for step, section in zip(steps, DATA["sections"]):
+        heading = soup.select_one(f'#{step["aria-labelledby"]}')  # the script focuses it
+        assert heading.get_text() == section["title"] and heading.parent is step and heading["tabindex"] == "-1"
+        assert [f["data-sa-question"] for f in step.select("fieldset")] == [q["id"] for q in section["questions"]]
+
+
+def test_hint_and_error_are_linked_to_the_fieldset(soup):
+    for fieldset, question in zip(soup.select("fieldset.sa-q"), QUESTIONS):
+        refs = fieldset["aria-describedby"].split()
+        assert len(refs) == (2 if question.get("hint") else 1)
+        for ref in refs:
+            assert fieldset.select_one(f"#{ref}") is not None, ref
+        error = fieldset.select_one('[data-sa-part="question-error"]')
+        assert error["id"] in refs and error.has_attr("hidden")
+        if question.get("hint"):
+            assert fieldset.select_one(".sa-hint").get_text() == question["hint"]
+
+
+def test_ids_are_unique(soup):
+    counts = Counter(tag["id"] for tag in soup.select("[id]"))
+    assert [i for i, n in counts.items() if n > 1] == []
+
+
+def test_text_from_the_data_is_shown_as_text_never_as_markup(soup):
+    assert soup.select("script, b, i, plans, you") == []
+    text = soup.get_text()
+    for literal in ("First <i>step</i>", "What do you want <script>alert(1)</script>?", "Goals & <plans>",
+                    "Care may fit <you>", "A hint <b>in bold?</b>", "care <b>&</b> points"):
+        assert literal in text, literal
+
+
+def test_intro_and_notes_allow_the_markdown_subset(soup):
+    first, second = soup.select("[data-step]")
+    intro = first.select_one(".sa-intro")
+    assert intro.em.get_text() == "intro" and intro.a["href"] == "https://example.org/intro"
+    assert second.select_one(".sa-note a")["href"] == "https://doi.org/10.1000/fixture"
+
+
+# Crisis help: the strip, the alert, the panel and the copy for the results
+
+def test_the_crisis_strip_comes_first_as_a_labelled_region(soup):
+    first = soup.select_one("div.sa").find(["section", "form", "p", "div"])
+    assert "crisis-strip" in first["class"]
+    label = soup.select_one(f'#{first["aria-labelledby"]}')
+    assert label in first.descendants and label.get_text().strip()
+
+
+def test_the_strip_calls_and_texts_the_regions_emergency_number_and_main_line(tmp_path):
+    data = crisis_data()
+    for region in data["regions"]:
+        strip = render(tmp_path, region=region).select_one(".crisis-strip")
+        place = data["regions"][region]
+        numbers = [n for n in (place["emergency"]["number"], place["emergency"].get("also")) if n]
+        expected = [f"tel:{n.replace(' ', '')}" for n in numbers]
+        for contact in place["lines"][0]["contact"]:  # one tap: calls and texts only
+            if "call" in contact:
+                expected.append(f"tel:{contact['call'].replace(' ', '')}")
+            elif "text" in contact:
+                expected.append(f"sms:{contact['text'].replace(' ', '')}")
+        links = strip.select("a")
+        assert [a["href"] for a in links[:-1]] == expected, region
+        assert place["lines"][0]["name"] in strip.get_text()
+        assert all(a.get_text().strip() for a in links)
+
+
+def test_the_strip_links_to_the_full_panel_after_the_questionnaire(soup):
+    more = soup.select(".crisis-strip a")[-1]
+    panel = soup.select_one(more["href"])
+    assert more["href"].startswith("#") and "sa-crisis" in panel["class"]
+    # After the questions and the results, so the questions start on the first screen.
+    assert panel.find_previous_sibling("form") is not None and panel.find_previous_sibling(class_="sa-outcome") is not None
+
+
+def test_the_panel_leads_with_the_configured_region_and_holds_every_other_to_open(soup):
+    panel = soup.select_one(".sa-crisis")
+    assert [s["id"] for s in panel.select(".crisis-region")] == ["region-gb", "region-ie", "region-us"]
+    assert panel.select_one(".crisis-region").name == "section"  # the configured one, open
+    others = panel.select("details.crisis-region--other")
+    assert [d.summary.get_text() for d in others] == ["Ireland", "United States"]
+    assert others[1].select_one('.crisis-emergency a[href="tel:911"]') is not None
+    assert others[1].select_one('.crisis-line a[href="tel:988"]') is not None
+    assert others[1].select_one('.crisis-more a')["href"] == "get-help-now.md#crisis-us"
+
+
+def test_the_panel_headings_go_down_one_level_at_a_time(soup):
+    panel = soup.select_one(".sa-crisis")
+    levels = [int(h.name[1]) for h in panel.find_all(re.compile(r"^h[1-6]$"))]
+    assert levels[0] == 2 and all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+
+
+def test_only_crisis_answers_are_marked_for_the_script(soup):
+    marked = [(r["name"], r.find_parent("label").get_text()) for r in soup.select("input[data-crisis]")]
+    assert marked == [(q["id"], o["label"]) for q in QUESTIONS for o in q["options"] if o.get("crisis")]
+    assert marked
+
+
+def test_the_alert_follows_the_first_question_with_a_crisis_answer_hidden_until_chosen(soup):
+    alert = parts(soup, "alert")
+    assert len(alert) == 1 and alert[0].has_attr("hidden")
+    assert alert[0].find_previous_sibling("fieldset")["data-sa-question"] == "safe"
+    assert alert[0].select_one('[role="alert"]') is not None
+    # The place the script moves the crisis panel to, empty until then.
+    assert [slot.contents for slot in alert[0].select('[data-sa-part="alert-lines"]')] == [[]]
+
+
+def test_without_a_crisis_answer_there_is_no_alert_and_the_rest_is_there(tmp_path):
+    data = sa_data()
+    for option in data["sections"][0]["questions"][0]["options"]:
+        option.pop("crisis", None)
+    soup = render(tmp_path, data=data)
+    assert parts(soup, "alert") == [] and soup.select("input[data-crisis]") == []
+    assert len(soup.select("fieldset.sa-q")) == len(QUESTIONS)
+    assert soup.select_one(".crisis-strip a[href^='tel:']") is not None
+
+
+def test_the_crisis_lines_are_written_once_in_the_panel(soup):
+    assert len(soup.select(".crisis-help")) == 1 and parts(soup, "panel") == soup.select(".sa-crisis")
+    assert len(soup.select('.crisis-line a[href="tel:116123"]')) == 1
+
+
+def test_the_results_that_show_the_lines_have_one_place_for_the_panel(soup):
+    lines = parts(soup, "result-lines")
+    expected = [r["id"] for r in DATA["results"] if r.get("show_crisis")]
+    assert len(lines) == 1 and lines[0]["data-results"].split() == expected
+    assert lines[0].contents == [] and lines[0].has_attr("hidden")
+    assert lines[0].find_parent(class_="sa-outcome") is not None
+
+
+def test_no_copy_for_the_results_when_no_result_shows_the_lines(tmp_path):
+    data = sa_data()
+    for r in data["results"]:
+        r.pop("show_crisis", None)
+    assert parts(render(tmp_path, data=data), "result-lines") == []
+
+
+# Scoring guide and results
+
+def test_scoring_guide_is_open_and_gives_the_points_of_every_answer(soup):
+    guide = parts(soup, "guide")[0]
+    assert guide.name == "details" and guide.has_attr("open")
+    items = guide.select(".sa-guide__points > li")
+    assert len(items) == len(QUESTIONS)
+    assert [li.select_one("li").get_text() for li in items] == ["No: 0 safety points", "Goals & <plans>: 2 goal points", "Fine: 0 goal points"]
+    assert "Both: 1 goal point and 1 care <b>&</b> point" in items[1].get_text()
+
+
+def test_scoring_guide_gives_every_rule_in_words_in_order(soup):
+    rules = [li.get_text() for li in soup.select(".sa-guide__rules > li")]
+    assert rules == [
+        "If your safety points are 1 or more: Reach out now.",
+        "Otherwise, if your care <b>&</b> points are 3 or more or (your care <b>&</b> points are 2 or more "
+        "and your goal points are exactly 0): Care may fit <you>.",
+        "Otherwise, if your goal points minus your care <b>&</b> points is 2 or more: Goals may fit.",
+        "Otherwise, if your care <b>&</b> points plus your goal points are more than 2: Care may fit <you>.",
+        "Otherwise: Goals may fit.",
+    ]
+
+
+def test_scoring_guide_has_its_own_heading_above_its_sections(soup):
     guide = soup.select_one("details.sa-guide")
-    assert guide.has_attr("open")
-    assert len(guide.select(".sa-guide__points > li")) == 12
-    rules = [li.get_text() for li in guide.select(".sa-guide__rules > li")]
-    assert rules[0] == "If your safety points are 1 or more: Please reach out for support now."
-    assert "Otherwise, if your coaching points minus your therapy points is 4 or more: Coaching may fit you well." in rules
-    assert rules[-1] == "Otherwise: Coaching or therapy could both help."
-    assert "Nearly every day: 3 worry points (questions 8 and 9)" in guide.get_text()
-    assert "Several days: 1 worry point (questions 8 and 9)" in guide.get_text()
+    assert guide.select_one("summary > h2").get_text() == "How to score it yourself"
+    assert [h.name for h in guide.find_all(["h2", "h3"])] == ["h2", "h3", "h3"]
 
 
-def test_every_result_says_it_is_not_a_diagnosis(soup):
-    results = soup.select(".sa-result")
-    assert len(results) == len(load_self_assessment(DATA)["results"])
-    for section in results:
+def test_every_result_with_its_title_summary_and_not_a_diagnosis(soup):
+    results = soup.select("[data-result]")
+    assert [r["data-result"] for r in results] == [r["id"] for r in DATA["results"]]
+    for section, data in zip(results, DATA["results"]):
+        title = soup.select_one(f'#{section["aria-labelledby"]}')  # the script focuses it
+        assert title.get_text() == data["title"] and title["tabindex"] == "-1" and title.parent is section
         assert section.select_one(".sa-nodiag strong").get_text() == "This is not a diagnosis."
+    assert result(soup, "care").select("p")[:2][0].strong.get_text() == "fits"
 
 
-def test_result_reasons_point_at_their_rules(soup):
-    reasons = [int(li["data-rule"]) for li in result(soup, "professional").select(".sa-why li")]
-    rules = load_self_assessment(DATA)["rules"]
-    assert reasons == [i for i, rule in enumerate(rules) if rule["result"] == "professional"] and len(reasons) > 1
-
-
-def test_result_heading_can_take_focus(soup):
-    for section in soup.select(".sa-result"):
-        assert section.h3["tabindex"] == "-1" and section["aria-labelledby"] == section.h3["id"]
+def test_each_rule_is_a_reason_under_its_result(soup):
+    for rid in (r["id"] for r in DATA["results"]):
+        reasons = [(int(li["data-rule"]), li.get_text()) for li in result(soup, rid).select("[data-rule]")]
+        assert reasons == [(i, rule["why"]) for i, rule in enumerate(DATA["rules"]) if rule["result"] == rid]
+    assert len(soup.select("[data-rule]")) == len(DATA["rules"])
 
 
 def test_result_region_is_a_status_present_from_the_start(soup):
     assert soup.select_one("#sa-outcome")["role"] == "status"
-
-
-def test_without_the_script_the_lines_come_before_the_results(soup):
-    lines = soup.select_one(".sa-result-crisis")
-    assert lines.find_previous_sibling("section", class_="sa-result") is None
-    assert lines.find_next_sibling("section", class_="sa-result") is not None
 
 
 def test_no_booking_link_without_a_booking_url(soup):
@@ -181,47 +284,78 @@ def test_no_booking_link_without_a_booking_url(soup):
     assert all(a.get("href") for a in soup.select("a"))
 
 
-def test_booking_link_only_in_results_where_coaching_fits(tmp_path):
+def test_booking_link_only_in_results_that_ask_for_it(tmp_path):
     soup = render(tmp_path, booking_url="https://practice.example/book")
     with_booking = [s["data-result"] for s in soup.select(".sa-result") if s.select_one(".sa-booking")]
-    assert with_booking == ["coaching", "either"]
+    assert with_booking == [r["id"] for r in DATA["results"] if r.get("show_booking")]
     assert soup.select_one(".sa-booking a")["href"] == "https://practice.example/book"
 
 
 def test_find_a_therapist_links_come_from_the_region(soup):
     with_finders = [s["data-result"] for s in soup.select(".sa-result") if s.select_one(".sa-finders")]
-    assert with_finders == [r["id"] for r in load_self_assessment(DATA)["results"] if r.get("show_find_a_therapist")]
-    assert [a["href"] for a in result(soup, "therapy").select(".sa-finders a")] == ["https://example.nhs.uk/talk"]
+    assert with_finders == [r["id"] for r in DATA["results"] if r.get("show_find_a_therapist")]
+    assert [a["href"] for a in result(soup, "care").select(".sa-finders a")] == [f["url"] for f in LINES["find_a_therapist"]]
 
 
 def test_page_links_stay_markdown_paths_for_mkdocs_to_resolve(soup):
-    hrefs = [a["href"] for a in result(soup, "coaching").select(".sa-links a")]
-    assert hrefs == ["coaching.md", "differences.md"]
+    hrefs = [a["href"] for a in result(soup, "goal").select(".sa-links a")]
+    assert hrefs == ["coaching.md", "differences.md#focus"]
 
 
-def test_section_notes_allow_markdown_links(soup):
-    notes = soup.select("#sa-step-feeling .sa-note")
-    assert notes[0].a["href"] == "https://doi.org/10.1176/appi.psy.50.6.613"
-    assert notes[1].get_text().startswith("Developed by Drs. Robert L. Spitzer")
+# What the script reads
 
+def test_every_part_the_script_reads_is_written_by_the_block(tmp_path):
+    soup = render(tmp_path, source="/// self-assessment\n    share_page: self-assessment.md\n///\n")
+    source = SCRIPT.read_text("utf-8")
+    read = set(re.findall(r"""\bparts?\('([a-z-]+)'\)""", source)) | set(re.findall(r'data-sa-part="([a-z-]+)"', source))
+    written = {tag["data-sa-part"] for tag in soup.select("[data-sa-part]")}
+    assert read and read - written == set()
+
+
+def test_one_of_each_part_but_an_error_per_question(soup):
+    counts = Counter(tag["data-sa-part"] for tag in soup.select("[data-sa-part]"))
+    for name, n in counts.items():
+        assert n == (len(QUESTIONS) if name == "question-error" else 1), name
+    for fieldset in soup.select("fieldset[data-sa-question]"):
+        assert len(fieldset.select('[data-sa-part="question-error"]')) == 1
+
+
+def test_the_share_page_link_is_written_only_when_asked_for(tmp_path):
+    assert parts(render(tmp_path), "share-page") == []
+    soup = render(tmp_path, source="/// self-assessment\n    share_page: self-assessment.md\n///\n")
+    assert parts(soup, "share-page")[0]["href"] == "self-assessment.md"
+
+
+def test_the_form_cannot_send_anything(soup):
+    form = soup.select_one("form")
+    assert not form.has_attr("action") and not form.has_attr("method")
+    assert {b["type"] for b in soup.select("button")} == {"button"}
+
+
+def test_script_only_controls_start_hidden(soup):
+    for name in ("progress", "nav", "errors", "tools", "mine", "notice", "alert", "share", "result-lines"):
+        assert parts(soup, name)[0].has_attr("hidden"), name
+
+
+# Options, errors, search and contents
 
 def test_links_stay_in_the_frame_by_default(soup):
     assert soup.select("a[target]") == []
 
 
-def test_embed_option_opens_every_link_in_the_top_window(tmp_path):
+def test_embed_option_opens_every_link_but_the_in_page_ones_in_the_top_window(tmp_path):
     soup = render(tmp_path, source="/// self-assessment\n    embed: true\n///\n", booking_url="https://practice.example/book")
     links = soup.select("a")
-    assert links and all(a["target"] == "_top" for a in links)
+    in_page = [a for a in links if a["href"].startswith("#")]
+    assert in_page and all(not a.has_attr("target") for a in in_page)
+    assert all(a["target"] == "_top" for a in links if a not in in_page)
 
 
 def test_bad_data_fails_with_the_path(tmp_path):
-    raw = yaml.safe_load(DATA.read_text("utf-8"))
-    raw["rules"][1]["when"]["scale"] = "mood"
-    bad = tmp_path / "data.yml"
-    bad.write_text(yaml.safe_dump(raw), "utf-8")
-    with pytest.raises(DataError, match=r"data\.yml: rules\[1\]\.when\.scale: unknown scale 'mood'"):
-        render(tmp_path, data=bad)
+    data = sa_data()
+    data["rules"][2]["when"]["scale"] = "mood"
+    with pytest.raises(DataError, match=r"self-assessment\.yml: rules\[2\]\.when\.scale: unknown scale 'mood'"):
+        render(tmp_path, data=data)
 
 
 def test_region_without_crisis_lines_fails(tmp_path):
@@ -232,43 +366,27 @@ def test_region_without_crisis_lines_fails(tmp_path):
 def test_questions_results_guide_and_crisis_copies_are_kept_out_of_the_search_index(soup):
     # Material's search skips elements marked data-search-exclude; a heading inside one would
     # still open an empty entry, so headings are marked too.
-    parts = soup.select("form.sa-form, details.sa-guide, #sa-outcome, .sa-crisis .crisis-help")
-    assert len(parts) == 4
-    for part in parts:
+    parts_ = soup.select("form.sa-form, details.sa-guide, #sa-outcome, .sa-crisis .crisis-help")
+    assert len(parts_) == 4
+    for part in parts_:
         assert part.has_attr("data-search-exclude"), part.name
         for heading in part.select("h1, h2, h3, h4, h5, h6"):
             assert heading.has_attr("data-search-exclude"), heading.get_text()
-    copies = soup.select("#sa-alert .crisis-help, .sa-result .crisis-help")
-    assert copies and all(copy.find_parent(attrs={"data-search-exclude": True}) for copy in copies)
     panel = soup.select_one(".sa-crisis")  # its heading and words stay searchable
-    assert not panel.has_attr("data-search-exclude") and not panel.h3.has_attr("data-search-exclude")
+    assert not panel.has_attr("data-search-exclude") and not panel.h2.has_attr("data-search-exclude")
 
 
 def test_steps_and_results_stay_out_of_the_table_of_contents_and_keep_their_headings(tmp_path):
     crisis = write_crisis_data(tmp_path / "crisis-lines.yml")
+    path = write_sa_data(tmp_path / "self-assessment.yml")
     md = markdown.Markdown(extensions=["toc", SelfAssessmentExtension(
-        data=str(DATA), crisis_data=str(crisis), region="GB", booking_url="")])
+        data=str(path), crisis_data=str(crisis), region=REGION, booking_url="")])
     soup = BeautifulSoup(md.convert("## Before you start\n\n" + BLOCK), "html.parser")
-    assert [token["name"] for token in md.toc_tokens] == ["Before you start"]
-    listed = [token["name"] for token in md.toc_tokens[0]["children"]]
-    assert listed == ["If you need help right now"]  # the crisis panel, always visible
-    assert md.toc_tokens[0]["children"][0]["children"] == []  # not its region and lines
-    assert soup.select(".sa-crisis h4, .sa-crisis h5")  # which keep their headings on the page
-    assert [h.get_text() for h in soup.select(".sa-result h3")] == [
-        r["title"] for r in load_self_assessment(DATA)["results"]]
-    assert len(soup.select(".sa-step h2")) == len(load_self_assessment(DATA)["sections"])
-    assert [tag.name for tag in soup.find_all(True) if tag.name.startswith("sa-heading")] == []  # names given back
-
-
-def test_scoring_guide_has_its_own_heading_above_its_sections(soup):
-    guide = soup.select_one("details.sa-guide")
-    assert guide.select_one("summary > h2").get_text() == "How to score it yourself"
-    assert [h.name for h in guide.find_all(["h2", "h3"])] == ["h2", "h3", "h3"]
-
-
-def test_one_copy_of_the_lines_serves_every_result_that_shows_them(soup):
-    lines = soup.select(".sa-outcome .sa-result-crisis")
-    assert len(lines) == 1 and lines[0].select_one(".crisis-help .crisis-line") is not None
-    expected = [r["id"] for r in load_self_assessment(DATA)["results"] if r.get("show_crisis")]
-    assert lines[0]["data-results"].split() == expected and expected
-    assert soup.select(".sa-result .crisis-help") == []
+    # The crisis panel, always visible, is listed; not its region and lines, nor steps and results.
+    assert [token["name"] for token in md.toc_tokens] == ["Before you start", "If you need help right now"]
+    assert md.toc_tokens[0]["children"] == [] and md.toc_tokens[1]["children"] == []
+    assert soup.select(".sa-crisis h3, .sa-crisis h4")  # which keep their headings on the page
+    assert [h.get_text() for h in soup.select(".sa-result h3")] == [r["title"] for r in DATA["results"]]
+    assert len(soup.select(".sa-step h2")) == len(DATA["sections"])
+    hidden = [tag.name for tag in soup.find_all(True) if tag.name.startswith(contents.HIDDEN_HEADING)]
+    assert hidden == []  # every heading hidden from the contents has its name back

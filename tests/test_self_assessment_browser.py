@@ -112,7 +112,7 @@ def test_every_result_by_keyboard_alone_with_no_requests_and_no_axe_violations(n
 @pytest.mark.browser
 def test_yes_to_safety_shows_crisis_lines_at_once_and_the_reader_can_go_on(new_page, base_url):
     page, watch = open_page(new_page, base_url)
-    assert page.is_visible(".sa-crisis .crisis-line")  # before the first question
+    assert page.is_visible(".sa-crisis .crisis-line")  # the full panel, after the questionnaire
     assert not page.is_visible("#sa-alert")
     page.check('#sa-q-safety input[data-crisis]')
     assert page.is_visible("#sa-alert .crisis-line a[href^='tel:']")  # no button pressed

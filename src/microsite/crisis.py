@@ -115,6 +115,41 @@ def render_emergency(parent: etree.Element, region: dict[str, Any], sources: boo
     return p
 
 
+def render_crisis_strip(parent: etree.Element, data: dict[str, Any], region: str, more: str,
+                        title_id: str) -> etree.Element:
+    """One short line of help: the region's emergency number and its main line, to tap and call or
+    text, and a link to every other line (`more`). A labelled region, small enough to sit above a
+    form without pushing it off a phone's screen.
+    """
+    place = data["regions"][region]
+    strip = el(parent, "section", class_="crisis-strip", aria_labelledby=title_id)
+    el(strip, "p", "Need help now?", class_="crisis-strip__title", id=title_id)
+    emergency = place["emergency"]
+    numbers = [n for n in (emergency["number"], emergency.get("also")) if n]
+    _tap_links(el(strip, "p", "Emergency: "), [(f"call {n}", f"tel:{_digits(n)}") for n in numbers])
+    main = place["lines"][0]
+    # Only what a phone does in one tap; chat and email are with the line in the full list.
+    ways = []
+    for contact in main["contact"]:
+        if "call" in contact:
+            ways.append((f"call {contact['call']}", f"tel:{_digits(contact['call'])}"))
+        elif "text" in contact:
+            what = f"text {contact['message']} to" if "message" in contact else "text"
+            ways.append((f"{what} {contact['text']}", f"sms:{_digits(contact['text'])}"))
+    if ways:
+        _tap_links(el(strip, "p", f"{main['name']}: "), ways)
+    el(el(strip, "p"), "a", "Every line, and other countries", href=more)
+    return strip
+
+
+def _tap_links(item: etree.Element, links: list[tuple[str, str]]) -> None:
+    """"call 1, text 2 or text 3": links in words, after what they reach."""
+    for n, (text, href) in enumerate(links):
+        link = el(item, "a", text, href=href)
+        if n < len(links) - 1:
+            tail(link, " or " if n == len(links) - 2 else ", ")
+
+
 def render_line(parent: etree.Element, line: dict[str, Any], where: str, heading: str = "h4",
                 compact: bool = False) -> etree.Element:
     """One line: name, description, ways to reach it, hours, languages, source and date checked.
@@ -209,10 +244,10 @@ def render_directory(parent: etree.Element, data: dict[str, Any], level: int = 3
 
 
 def render_crisis_help(parent: etree.Element, data: dict[str, Any], region: str, show: str = "all",
-                       source: str = DEFAULT_DATA, compact: bool = False) -> etree.Element:
+                       source: str = DEFAULT_DATA, compact: bool = False, level: int | None = None) -> etree.Element:
     """`show: all` lists every region under its own heading (configured one first); `show: region`
     leads with the configured region (`compact`: without descriptions and sources) and lists the
-    others, compact, to open in place."""
+    others, compact, to open in place. `level`: the regions' heading level (3 for `all`, else 4)."""
     where = Where(source)
     wrapper = el(parent, "div", class_="crisis-help")
     if show == "all":
@@ -220,9 +255,10 @@ def render_crisis_help(parent: etree.Element, data: dict[str, Any], region: str,
             render_region(wrapper, data, code, where, level=3)
         render_directory(wrapper, data, level=3)
     else:
-        render_region(wrapper, data, region, where, level=4, compact=compact)
-        render_other_regions(wrapper, data, region, where, level=4)
-        render_directory(wrapper, data, level=4)
+        level = level or 4
+        render_region(wrapper, data, region, where, level=level, compact=compact)
+        render_other_regions(wrapper, data, region, where, level=level)
+        render_directory(wrapper, data, level=level)
     return wrapper
 
 

@@ -32,10 +32,37 @@ function loadVectors () {
 
 const { model, vectors } = loadVectors()
 
-test('Python wrote a vector for every rule', () => {
-  const results = new Set(vectors.map((v) => v.result))
-  for (const rule of model.rules) assert.ok(results.has(rule.result), rule.result)
-  assert.ok(vectors.length > 1000, `only ${vectors.length} vectors`)
+// The totals of every scale for one set of answers, as a key.
+const totalsKey = (answers) => JSON.stringify(Object.values(score(model, answers)))
+
+test('the vectors reach every rule: for each, some vector is decided by it', () => {
+  const firstRule = (answers) => {
+    const scores = score(model, answers)
+    return model.rules.findIndex((r) => holds(r.when, scores))
+  }
+  const reached = new Set(vectors.map((v) => firstRule(v.answers)))
+  const missed = model.rules.map((_, i) => i).filter((i) => !reached.has(i))
+  assert.deepEqual(missed, [], 'rules no vector reaches')
+})
+
+test('one vector for each reachable set of totals, counted here from the questionnaire', () => {
+  // Every set of totals the answers can give, built question by question (without score(), which
+  // is under test).
+  let reachable = new Set([JSON.stringify(model.scales.map(() => 0))])
+  for (const q of model.questions) {
+    const next = new Set()
+    for (const key of reachable) {
+      for (const points of q.options) {
+        next.add(JSON.stringify(JSON.parse(key).map((total, s) => total + (points[model.scales[s]] || 0))))
+      }
+    }
+    reachable = next
+  }
+  const keys = vectors.map((v) => totalsKey(v.answers))
+  assert.equal(new Set(keys).size, vectors.length, 'two vectors give the same totals')
+  assert.deepEqual(new Set(keys), reachable)
+  const combinations = model.questions.reduce((n, q) => n * q.options.length, 1)
+  assert.ok(vectors.length <= combinations)
 })
 
 test('JavaScript gives the result Python expects for every vector', () => {

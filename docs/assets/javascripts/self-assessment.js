@@ -60,171 +60,237 @@ const NOTICES = {
 
 /**
  * Enhance one questionnaire, once its styles are in, then fire `self-assessment:ready` on it (the
- * embed waits for it to report its height). Safe to call again on the same element.
+ * embed waits for it to report its height). Safe to call again on the same element. Rejects if the
+ * questionnaire cannot be enhanced (the loader then shows the plain form).
  */
 export function init (root) {
   if (!root || root.saReady) return
   root.saReady = true
   return addStyles().then(() => {
-    enhance(root)
-    root.dispatchEvent(new CustomEvent('self-assessment:ready', { bubbles: true }))
+    try {
+      new SelfAssessment(root).init()
+    } finally {
+      root.dispatchEvent(new CustomEvent('self-assessment:ready', { bubbles: true }))
+    }
   })
 }
 
-function enhance (root) {
-  let model
-  try {
-    model = JSON.parse(root.dataset.model)
-  } catch {
-    return // the plain form and the scoring guide still work
+/**
+ * One questionnaire. The block names every element the script uses in `data-sa-part`, or marks it
+ * with what it holds (`data-step`, `data-sa-question`, `data-result`, `data-rule`), and a step or a
+ * result names its heading in `aria-labelledby`: ids and classes are decided in one place, the block.
+ */
+export class SelfAssessment {
+  constructor (root) {
+    this.root = root
+    this.current = 0
   }
-  const $ = (s) => root.querySelector(s)
-  const $$ = (s) => [...root.querySelectorAll(s)]
-  const form = $('.sa-form')
-  const steps = $$('.sa-step')
-  const errors = $('.sa-errors')
-  const alert = $('.sa-alert')
-  const notice = $('.sa-notice')
-  const share = $('.sa-share')
-  const lines = $('.sa-result-crisis') // the crisis lines, for the results that show them
-  const later = [$('#sa-outcome-title'), $('.sa-mine'), $('.sa-tools'), ...$$('.sa-result'), lines].filter(Boolean)
-  const group = (q) => form.elements.namedItem(q.id)
-  const fieldset = (q) => root.querySelector(`#sa-q-${q.id}`)
-  const radios = (q) => fieldset(q).querySelectorAll('input[type="radio"]')
-  const answer = (q) => (group(q).value === '' ? -1 : Number(group(q).value))
-  const found = decode(location.hash, model)
-  const opened = found.error !== 'none' // the page was opened with a share link in its address
-  const tell = (key) => {
+
+  /** The element the block named `name` (or null), and every one of them. */
+  part (name) { return this.root.querySelector(`[data-sa-part="${name}"]`) }
+  all (selector) { return [...this.root.querySelectorAll(selector)] }
+  /** The heading a step or a result is labelled by. */
+  heading (section) { return document.getElementById(section.getAttribute('aria-labelledby')) }
+
+  /** Throws on a model it cannot read: the plain form and the scoring guide still work. */
+  init () {
+    this.model = JSON.parse(this.root.dataset.model)
+    this.form = this.part('form')
+    this.steps = this.all('[data-step]')
+    this.results = this.all('[data-result]')
+    this.alert = this.part('alert') // none when no answer is marked as a crisis answer
+    this.lines = this.part('result-lines') // where the crisis panel goes in the results that show it
+    this.panel = this.part('panel')
+    this.later = [this.part('outcome-title'), this.part('mine'), this.part('tools'), ...this.results, this.lines]
+      .filter(Boolean)
+    this.questions = this.model.questions.map((q) => {
+      const fieldset = this.root.querySelector(`[data-sa-question="${q.id}"]`)
+      return { fieldset, radios: [...fieldset.querySelectorAll('input[type="radio"]')] }
+    })
+    this.root.classList.add('sa--js')
+    this.part('guide').open = false
+    this.root.addEventListener('click', (event) => this.onClick(event))
+    this.form.addEventListener('change', (event) => this.onChange(event))
+    this.restart(false)
+    this.openLink(decode(location.hash, this.model))
+    return this
+  }
+
+  /** The option index chosen for a question, or -1. */
+  answer (q) { return q.radios.findIndex((radio) => radio.checked) }
+  answers () { return this.questions.map((q) => this.answer(q)) }
+
+  /** Start from a share link in the address, or say why it could not be used. */
+  openLink (found) {
+    this.opened = found.error !== 'none' // the page was opened with a share link in its address
+    if (found.answers) {
+      this.questions.forEach((q, i) => { q.radios[found.answers[i]].checked = true })
+      this.updateAlert()
+      this.showResult(found.answers)
+    } else if (this.opened) this.tell(found.error)
+  }
+
+  tell (key) {
+    const notice = this.part('notice')
     notice.textContent = NOTICES[key]
     notice.hidden = false
     notice.focus()
   }
-  let current = 0
 
-  root.classList.add('sa--js')
-  $('.sa-guide').open = false
-
-  function show (index, focus) {
-    current = index
-    steps.forEach((step, i) => { step.hidden = i !== index })
-    $('#sa-step-label').textContent = `Step ${index + 1} of ${steps.length}`
-    $('.sa-progress progress').value = index + 1
-    const last = index === steps.length - 1
-    $('[data-action="back"]').hidden = index === 0
-    $('[data-action="next"]').hidden = last
-    $('[data-action="result"]').hidden = !last
-    if (focus) steps[index].querySelector('h2').focus()
+  showStep (index, focus) {
+    this.current = index
+    this.steps.forEach((step, i) => { step.hidden = i !== index })
+    this.part('step-label').textContent = `Step ${index + 1} of ${this.steps.length}`
+    this.part('progress-bar').value = index + 1
+    const last = index === this.steps.length - 1
+    this.button('back').hidden = index === 0
+    this.button('next').hidden = last
+    this.button('result').hidden = !last
+    if (focus) this.heading(this.steps[index]).focus()
   }
 
-  function mark (q, missing) {
-    fieldset(q).classList.toggle('sa-q--error', missing)
-    $(`#sa-q-${q.id}-error`).hidden = !missing
+  button (action) { return this.root.querySelector(`[data-action="${action}"]`) }
+
+  mark (q, missing) {
+    q.fieldset.classList.toggle('sa-q--error', missing)
+    q.fieldset.querySelector('[data-sa-part="question-error"]').hidden = !missing
   }
 
-  function check (questions) {
-    const missing = questions.filter((q) => answer(q) < 0)
-    model.questions.forEach((q) => mark(q, missing.includes(q)))
-    const list = $('.sa-errors__list')
-    list.replaceChildren(...missing.map((q) => {
+  /** Whether every one of `questions` has an answer; if not, the error summary says which. */
+  check (questions) {
+    const missing = questions.filter((q) => this.answer(q) < 0)
+    this.questions.forEach((q) => this.mark(q, missing.includes(q)))
+    this.part('errors-list').replaceChildren(...missing.map((q) => {
       const link = document.createElement('a')
-      link.href = `#sa-q-${q.id}`
-      link.textContent = `Choose an answer to question ${model.questions.indexOf(q) + 1}`
+      link.href = `#${q.fieldset.id}`
+      link.textContent = `Choose an answer to question ${this.questions.indexOf(q) + 1}`
       const item = document.createElement('li')
       item.append(link)
       return item
     }))
+    const errors = this.part('errors')
     errors.hidden = missing.length === 0
     if (missing.length) errors.focus()
     return missing.length === 0
   }
 
-  const inStep = (i) => model.questions.filter((q) => steps[i].contains(fieldset(q)))
+  inStep (index) { return this.questions.filter((q) => this.steps[index].contains(q.fieldset)) }
 
-  function showResult (answers) {
-    const scores = score(model, answers)
-    const hits = model.rules.map((r, i) => (holds(r.when, scores) ? i : -1)).filter((i) => i >= 0)
-    const winner = model.rules[hits[0]].result
-    for (const el of later) el.hidden = false
-    for (const el of $$('.sa-result')) el.hidden = el.dataset.result !== winner
-    if (lines) {
-      lines.hidden = !lines.dataset.results.split(' ').includes(winner)
-      $(`#sa-result-${winner}-title`).after(lines)
-    }
-    for (const li of $$('.sa-why li')) li.hidden = !hits.includes(Number(li.dataset.rule))
-    $('.sa-mine__list').replaceChildren(...model.questions.map((q, i) => {
+  showResult (answers) {
+    const scores = score(this.model, answers)
+    const hits = this.model.rules.map((r, i) => (holds(r.when, scores) ? i : -1)).filter((i) => i >= 0)
+    const winner = this.model.rules[hits[0]].result
+    for (const el of this.later) el.hidden = false
+    const shown = this.results.find((el) => el.dataset.result === winner)
+    for (const el of this.results) el.hidden = el !== shown
+    const title = this.heading(shown)
+    this.placeLines(winner, title)
+    for (const li of this.all('[data-rule]')) li.hidden = !hits.includes(Number(li.dataset.rule))
+    this.listAnswers(answers)
+    this.steps.forEach((step) => { step.hidden = true })
+    this.part('progress').hidden = true
+    this.part('nav').hidden = true
+    this.part('errors').hidden = true
+    this.part('notice').hidden = true // a notice about a link or a clearing is old news once there is a result
+    this.root.classList.add('sa--done')
+    this.placePanel()
+    title.focus()
+  }
+
+  /** The crisis panel leads the result when its rule says so, right under its title. */
+  placeLines (winner, title) {
+    if (!this.lines) return
+    this.lines.hidden = !this.lines.dataset.results.split(' ').includes(winner)
+    title.after(this.lines)
+  }
+
+  /** One crisis panel, where it is needed: leading a result, under a crisis answer, or at its place last. */
+  placePanel () {
+    if (!this.panel) return
+    const done = this.root.classList.contains('sa--done')
+    const slot = done ? this.lines && !this.lines.hidden && this.lines
+      : this.alert && !this.alert.hidden && this.part('alert-lines')
+    const home = slot || this.root
+    if (this.panel.parentNode !== home) home.append(this.panel)
+  }
+
+  listAnswers (answers) {
+    this.part('mine-list').replaceChildren(...this.questions.map((q, i) => {
       const item = document.createElement('li')
       const chosen = document.createElement('strong')
-      chosen.textContent = radios(q)[answers[i]].closest('label').textContent.trim()
-      item.append(fieldset(q).querySelector('legend').textContent.replace(/^\d+\.\s*/, '') + ' ', chosen)
+      chosen.textContent = q.radios[answers[i]].closest('label').textContent.trim()
+      item.append(q.fieldset.querySelector('legend').textContent.replace(/^\d+\.\s*/, '') + ' ', chosen)
       return item
     }))
-    steps.forEach((step) => { step.hidden = true })
-    for (const el of $$('.sa-progress, .sa-nav')) el.hidden = true
-    errors.hidden = true
-    notice.hidden = true // a notice about a link or a clearing is old news once there is a result
-    root.classList.add('sa--done')
-    $(`#sa-result-${winner}-title`).focus()
   }
 
-  function restart (focus) {
-    root.classList.remove('sa--done')
-    for (const el of later) el.hidden = true
-    for (const el of $$('.sa-progress, .sa-nav')) el.hidden = false
-    share.hidden = true
-    show(0, focus)
+  restart (focus) {
+    this.root.classList.remove('sa--done')
+    for (const el of this.later) el.hidden = true
+    this.part('progress').hidden = false
+    this.part('nav').hidden = false
+    this.part('share').hidden = true
+    this.showStep(0, focus)
+    this.placePanel()
   }
 
-  const actions = {
-    next: () => check(inStep(current)) && show(current + 1, true),
-    back: () => { errors.hidden = true; show(current - 1, true) },
-    result: () => check(model.questions) && showResult(model.questions.map(answer)),
-    change: () => restart(true),
-    print: () => window.print(),
-    clear: () => {
-      form.reset()
-      model.questions.forEach((q) => mark(q, false))
-      errors.hidden = true
-      alert.hidden = true
-      if (location.hash) history.replaceState(history.state, '', location.pathname + location.search)
-      restart(!opened)
-      if (opened) tell('cleared')
-    },
-    share: () => {
-      // This page's address, or on the embed (noindex) the main page's, from its hidden link.
-      const url = ($('.sa-share-page') || location).href.split('#')[0] + encode(model, model.questions.map(answer))
-      const input = $('#sa-share-url')
-      input.value = url
-      share.hidden = false
-      input.select()
-      // No clipboard (or no permission, as in a frame): the reader copies the selected link.
-      Promise.resolve().then(() => navigator.clipboard.writeText(url))
-        .then(() => 'Link copied.', () => 'Select the link above and copy it.')
-        .then((text) => { $('.sa-share-status').textContent = text })
+  /** Crisis help opens the moment a crisis answer is chosen, before any button. */
+  updateAlert () {
+    if (this.alert) this.alert.hidden = !this.form.querySelector('input[data-crisis]:checked')
+    this.placePanel()
+  }
+
+  clear () {
+    this.form.reset()
+    this.questions.forEach((q) => this.mark(q, false))
+    this.part('errors').hidden = true
+    this.updateAlert()
+    if (location.hash) history.replaceState(history.state, '', location.pathname + location.search)
+    this.restart(!this.opened)
+    if (this.opened) this.tell('cleared')
+  }
+
+  share () {
+    // This page's address, or on the embed (noindex) the main page's, from its hidden link.
+    const url = (this.part('share-page') || location).href.split('#')[0] + encode(this.model, this.answers())
+    const input = this.part('share-url')
+    input.value = url
+    this.part('share').hidden = false
+    input.select()
+    // No clipboard (or no permission, as in a frame): the reader copies the selected link.
+    Promise.resolve().then(() => navigator.clipboard.writeText(url))
+      .then(() => 'Link copied.', () => 'Select the link above and copy it.')
+      .then((text) => { this.part('share-status').textContent = text })
+  }
+
+  act (action) {
+    switch (action) {
+      case 'next': return this.check(this.inStep(this.current)) && this.showStep(this.current + 1, true)
+      case 'back': this.part('errors').hidden = true; return this.showStep(this.current - 1, true)
+      case 'result': return this.check(this.questions) && this.showResult(this.answers())
+      case 'change': return this.restart(true)
+      case 'print': return window.print()
+      case 'clear': return this.clear()
+      case 'share': return this.share()
     }
   }
 
-  root.addEventListener('click', (event) => {
+  onClick (event) {
     const button = event.target.closest('[data-action]')
-    if (button && actions[button.dataset.action]) actions[button.dataset.action]()
-    const link = event.target.closest('.sa-errors__list a')
+    if (button) this.act(button.dataset.action)
+    const link = event.target.closest('[data-sa-part="errors-list"] a')
     if (link) { // GOV.UK error summary: go to the question's first answer without changing the URL
       event.preventDefault()
-      const input = root.querySelector(`${link.getAttribute('href')} input`)
-      if (input) input.focus()
+      const q = this.questions.find((x) => `#${x.fieldset.id}` === link.getAttribute('href'))
+      if (q) q.radios[0].focus()
     }
-  })
-  form.addEventListener('change', (event) => {
-    const q = model.questions.find((x) => x.id === event.target.name)
-    if (q) mark(q, false)
-    alert.hidden = !form.querySelector('input[data-crisis]:checked')
-  })
+  }
 
-  restart(false)
-  if (found.answers) {
-    model.questions.forEach((q, i) => { radios(q)[found.answers[i]].checked = true })
-    alert.hidden = !form.querySelector('input[data-crisis]:checked')
-    showResult(found.answers)
-  } else if (opened) tell(found.error)
+  onChange (event) {
+    const q = this.questions.find((x) => x.radios.includes(event.target))
+    if (q) this.mark(q, false)
+    this.updateAlert()
+  }
 }
 
 // A page with the questionnaire links these styles in its head; reached by instant navigation

@@ -1,9 +1,13 @@
 """The `/// self-assessment` block: the questionnaire as a plain HTML form, enhanced in the browser.
 
-Everything a reader needs is in the HTML: crisis help before the first question, every question
-as a fieldset of radios, every result, and a scoring guide, so the page still works when printed
-or without JavaScript. The script only adds steps, scoring and the share link; it scores from
-the model embedded as JSON in the `data-model` attribute (data, not code).
+Everything a reader needs is in the HTML: a short crisis strip before the first question, every
+question as a fieldset of radios, every result, a scoring guide and, last, one panel with every
+crisis line, so the page still works when printed or without JavaScript. The script adds steps,
+scoring and the share link, and moves the crisis panel under a crisis answer or to lead a result.
+It scores from the model embedded as JSON in `data-model` (data, not code) and finds each element
+by the `data-sa-part` name given here (`PART`) or by the data attribute that says what it holds
+(`data-step`, `data-sa-question`, `data-result`, `data-rule`); a step or a result names its heading
+in `aria-labelledby`. So ids and classes are decided here only.
 """
 
 from __future__ import annotations
@@ -14,37 +18,21 @@ from typing import Any
 from pymdownx.blocks.block import Block, type_boolean, type_string
 
 from ..crisis import DEFAULT_DATA as CRISIS_DATA
-from ..crisis import Where, check_region, load_crisis_lines, render_crisis_help
+from ..crisis import Where, check_region, load_crisis_lines, render_crisis_help, render_crisis_strip
 from .. import contents
 from ..extension import SiteBlocksExtension
-from ..html import ID_SOURCE, el, tail
+from ..html import el, tail
 from ..text import append_markdown
 from .model import DEFAULT_DATA, load_self_assessment, model_json
 from .scoring import questions
 
 OP_WORDS = {">=": "{} or more", "<=": "{} or less", ">": "more than {}", "<": "less than {}", "==": "exactly {}"}
+PART = "data_sa_part"  # `data-sa-part`: the name the script finds an element by
+PANEL_ID = "sa-crisis"
 NOT_A_DIAGNOSIS = (
     "It is a guide based on your answers today. A licensed professional can help you understand "
     "what your answers mean for you."
 )
-
-
-def crisis_copy(parent: etree.Element, crisis: dict[str, Any], region: str) -> etree.Element:
-    """The crisis help again, without ids or headings (the panel at the top has both).
-
-    Repeated headings would repeat in the table of contents, as navigation landmarks that share
-    one name; the names stay, in bold.
-    """
-    holder = etree.Element("div")
-    help_ = render_crisis_help(holder, crisis, region, show="region", compact=True)
-    for node in help_.iter():
-        node.attrib.pop("id", None)
-        node.attrib.pop(ID_SOURCE, None)
-        if node.tag in ("h3", "h4", "h5", "h6"):
-            node.tag = "p"
-            node.set("class", "sa-copy-heading")
-    parent.append(help_)
-    return help_
 
 
 def points_text(points: int, label: str) -> str:
@@ -88,12 +76,16 @@ class SelfAssessment(Block):
         root = el(parent, "div", class_="sa", data_module="self-assessment", data_model=model_json(data))
         if self.options["share_page"]:
             # A link, so MkDocs turns the page's file name into its address on the built site.
-            el(root, "a", href=self.options["share_page"], class_="sa-share-page", hidden="", aria_hidden="true", tabindex="-1")
-        lines = render_crisis_panel(root, crisis, region, self.config["crisis_data"])
-        el(root, "p", class_="sa-notice", id="sa-notice", hidden="", tabindex="-1")
+            el(root, "a", href=self.options["share_page"], class_="sa-share-page", hidden="", aria_hidden="true",
+               tabindex="-1", **{PART: "share-page"})
+        # The questions start within the first screen; every line, and every other region, is a
+        # tap away in the full panel after the questionnaire (and opens with a "Yes" to safety).
+        render_crisis_strip(root, crisis, region, more=f"#{PANEL_ID}", title_id="sa-strip-title")
+        el(root, "p", class_="sa-notice", id="sa-notice", hidden="", tabindex="-1", **{PART: "notice"})
         where = Where(self.config["data"])
-        parts = (render_form(root, data, crisis, region, where), render_guide(root, data),
+        parts = (render_form(root, data, where), render_guide(root, data),
                  render_outcome(root, data, crisis, region, self.config["booking_url"], where))
+        lines = render_crisis_panel(root, crisis, region, self.config["crisis_data"])
         # Questions, answers and results are not what a reader searches for; the crisis lines
         # have their own page.
         for part in parts:
@@ -106,36 +98,37 @@ class SelfAssessment(Block):
         # After inline Markdown, so links written in the data (notes) are included too.
         if self.options["embed"]:
             for link in block.iter("a"):
-                link.set("target", "_top")
+                # A link within the page stays in the frame (the top window would load the embed).
+                if not link.get("href", "").startswith("#"):
+                    link.set("target", "_top")
         # Steps and results are shown one at a time: listed in the table of contents (the phone
         # menu) they were dozens of links to hidden places ("Next steps" five times).
         contents.keep_out_of_contents(self.finished_parts)
 
 
 def render_crisis_panel(root: etree.Element, crisis: dict[str, Any], region: str, source: str) -> etree.Element:
-    """Crisis help before the first question; returns the lines it lists."""
-    panel = el(root, "section", class_="sa-crisis", aria_labelledby="sa-crisis-title")
-    el(panel, "h3", "If you need help right now", id="sa-crisis-title")
+    """Every crisis line, after the questionnaire (the strip above it links here); returns the lines."""
+    panel = el(root, "section", class_="sa-crisis", id=PANEL_ID, aria_labelledby="sa-crisis-title", **{PART: "panel"})
+    el(panel, "h2", "If you need help right now", id="sa-crisis-title")
     el(panel, "p", "If you are thinking about hurting yourself, if someone is hurting or threatening you, or if "
        "you feel unsafe, you do not need to finish these questions. Please reach out now. The lines below are "
        "free and private, and each one says when it is open.")
     # The lines themselves are searchable on the crisis help page; here the panel's words are enough.
-    lines = render_crisis_help(panel, crisis, region, show="region", source=source, compact=True)
+    lines = render_crisis_help(panel, crisis, region, show="region", source=source, compact=True, level=3)
     contents.exclude_from_search(lines)
     return lines
 
 
-def render_form(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any], region: str,
-                where: Where) -> etree.Element:
-    form = el(root, "form", class_="sa-form", id="sa-form", novalidate="")
+def render_form(root: etree.Element, data: dict[str, Any], where: Where) -> etree.Element:
+    form = el(root, "form", class_="sa-form", id="sa-form", novalidate="", **{PART: "form"})
     # GOV.UK error summary: focused when shown, and announced.
-    errors = el(form, "div", class_="sa-errors", id="sa-errors", tabindex="-1", hidden="", role="alert")
+    errors = el(form, "div", class_="sa-errors", id="sa-errors", tabindex="-1", hidden="", role="alert", **{PART: "errors"})
     el(errors, "h2", "There is a problem", id="sa-errors-title")
-    el(errors, "ul", class_="sa-errors__list")
+    el(errors, "ul", class_="sa-errors__list", **{PART: "errors-list"})
     steps = len(data["sections"])
-    progress = el(form, "div", class_="sa-progress", hidden="")
-    el(progress, "p", f"Step 1 of {steps}", id="sa-step-label")
-    el(progress, "progress", max=str(steps), value="1", aria_labelledby="sa-step-label")
+    progress = el(form, "div", class_="sa-progress", hidden="", **{PART: "progress"})
+    el(progress, "p", f"Step 1 of {steps}", id="sa-step-label", **{PART: "step-label"})
+    el(progress, "progress", max=str(steps), value="1", aria_labelledby="sa-step-label", **{PART: "progress-bar"})
     number, alerted = 0, False
     for s, section in enumerate(data["sections"]):
         here = where(f"sections[{s}].id")
@@ -149,11 +142,11 @@ def render_form(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any
             render_question(step, question, number, where(f"sections[{s}].questions[{q}].id"))
             # One alert, after the first question that has a crisis answer; any crisis answer shows it.
             if not alerted and any(option.get("crisis") for option in question["options"]):
-                render_alert(step, crisis, region)
+                render_alert(step)
                 alerted = True
         for note in section.get("notes", []):
             append_markdown(el(step, "p", class_="sa-note"), note)
-    nav = el(form, "div", class_="sa-nav", hidden="")
+    nav = el(form, "div", class_="sa-nav", hidden="", **{PART: "nav"})
     el(nav, "button", "Back", type="button", class_="md-button", data_action="back")
     el(nav, "button", "Next", type="button", class_="md-button md-button--primary", data_action="next")
     el(nav, "button", "See my result", type="button", class_="md-button md-button--primary", data_action="result")
@@ -163,13 +156,14 @@ def render_form(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any
 def render_question(step: etree.Element, question: dict[str, Any], number: int, where: str) -> None:
     qid = f"sa-q-{question['id']}"
     described = " ".join(x for x in (f"{qid}-hint" if question.get("hint") else "", f"{qid}-error") if x)
-    fieldset = el(step, "fieldset", class_="sa-q", id=qid, source=f"{where} (its question)", aria_describedby=described)
+    fieldset = el(step, "fieldset", class_="sa-q", id=qid, source=f"{where} (its question)", aria_describedby=described,
+                  data_sa_question=question["id"])
     legend = el(fieldset, "legend")
     tail(el(legend, "span", f"{number}.", class_="sa-num"), " " + question["text"])
     if question.get("hint"):
         el(fieldset, "p", question["hint"], class_="sa-hint", id=f"{qid}-hint", source=f"{where} (its hint)")
     el(fieldset, "p", "Choose an answer to this question.", class_="sa-error", id=f"{qid}-error",
-       source=f"{where} (its error message)", hidden="")
+       source=f"{where} (its error message)", hidden="", **{PART: "question-error"})
     options = el(fieldset, "div", class_="sa-options")
     for i, option in enumerate(question["options"]):
         # The label wraps its radio: the whole row is the target, and no ids are needed.
@@ -179,21 +173,22 @@ def render_question(step: etree.Element, question: dict[str, Any], number: int, 
         tail(radio, option["label"])
 
 
-def render_alert(step: etree.Element, crisis: dict[str, Any], region: str) -> None:
-    """Shown at once when the reader picks a crisis answer (before any button)."""
-    alert = el(step, "div", class_="sa-alert", id="sa-alert", hidden="")
+def render_alert(step: etree.Element) -> None:
+    """Shown at once when the reader picks a crisis answer (before any button); the script moves
+    the crisis panel into it."""
+    alert = el(step, "div", class_="sa-alert", id="sa-alert", hidden="", **{PART: "alert"})
     el(alert, "h3", "Please reach out now")
     el(alert, "p", "Thank you for telling us. These questions are not the right tool for how you feel "
        "right now. Please talk to someone now. If someone is hurting or threatening you, or you are in "
        "danger, call the emergency number. The lines below are free and private, and each one says when "
        "it is open.", role="alert")
-    crisis_copy(alert, crisis, region)
+    el(alert, "div", class_="sa-alert__lines", **{PART: "alert-lines"})
     el(alert, "p", "You can still keep going with the questions if you want to. Your result will start with these lines.")
 
 
 def render_guide(root: etree.Element, data: dict[str, Any]) -> etree.Element:
     """Scoring by hand: for print and for browsers without JavaScript."""
-    guide = el(root, "details", class_="sa-guide", open="")
+    guide = el(root, "details", class_="sa-guide", open="", **{PART: "guide"})
     # A heading of its own, so the guide's h3s are not read as part of the last question step.
     el(el(guide, "summary"), "h2", "How to score it yourself", class_="sa-guide__title")
     el(guide, "p", "Each answer gives points. Add up the points of each kind. Then go down the list "
@@ -222,30 +217,28 @@ def render_guide(root: etree.Element, data: dict[str, Any]) -> etree.Element:
 def render_outcome(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any], region: str,
                    booking_url: str | None, where: Where) -> etree.Element:
     outcome = el(root, "div", class_="sa-outcome", id="sa-outcome", role="status")
-    el(outcome, "h2", "What your answers may suggest", id="sa-outcome-title")
-    # One copy of the crisis lines for every result that shows them: the script moves it into the
-    # result it goes with (without the script, it stands before the results).
+    el(outcome, "h2", "What your answers may suggest", id="sa-outcome-title", **{PART: "outcome-title"})
+    # Where the crisis panel goes for the results that show it: the script puts this right under
+    # the result's title and moves the panel into it.
     with_lines = [result["id"] for result in data["results"] if result.get("show_crisis")]
     if with_lines:
-        lines = el(outcome, "div", class_="sa-result-crisis", data_results=" ".join(with_lines))
-        el(lines, "p", "If you need to talk to someone now:", class_="sa-copy-heading")
-        crisis_copy(lines, crisis, region)
+        el(outcome, "div", class_="sa-result-crisis", data_results=" ".join(with_lines), hidden="", **{PART: "result-lines"})
     for r, result in enumerate(data["results"]):
         render_result(outcome, result, data, crisis, region, booking_url, where(f"results[{r}].id"))
-    mine = el(outcome, "div", class_="sa-mine", hidden="")
+    mine = el(outcome, "div", class_="sa-mine", hidden="", **{PART: "mine"})
     el(mine, "h3", "Your answers")
-    el(mine, "ol", class_="sa-mine__list")
-    tools = el(outcome, "div", class_="sa-tools", hidden="")
+    el(mine, "ol", class_="sa-mine__list", **{PART: "mine-list"})
+    tools = el(outcome, "div", class_="sa-tools", hidden="", **{PART: "tools"})
     for action, label in (("print", "Print or save as PDF"), ("change", "Change my answers"),
                           ("share", "Copy a link to these answers"), ("clear", "Clear my answers")):
         el(tools, "button", label, type="button", class_="md-button", data_action=action)
-    share = el(tools, "div", class_="sa-share", hidden="")
+    share = el(tools, "div", class_="sa-share", hidden="", **{PART: "share"})
     el(share, "label", "Link to your answers", for_="sa-share-url")
-    el(share, "input", type="text", id="sa-share-url", readonly="", aria_describedby="sa-share-warning")
+    el(share, "input", type="text", id="sa-share-url", readonly="", aria_describedby="sa-share-warning", **{PART: "share-url"})
     el(share, "p", "Anyone who has this link can see your answers. Share it only with people you trust. "
        "The answers are in the part of the link after the # sign, which is never sent to a website.",
        id="sa-share-warning")
-    el(share, "p", "", class_="sa-share-status")
+    el(share, "p", "", class_="sa-share-status", **{PART: "share-status"})
     return outcome
 
 

@@ -1,0 +1,81 @@
+"""The site's own questionnaire (data/self-assessment.yml) as the block renders it: what a content
+edit should keep true, or change here on purpose. The block's machinery is tested on a fixture in
+`test_self_assessment_block.py`.
+"""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from crisis_fixture import write_crisis_data
+from microsite.self_assessment import SelfAssessmentExtension
+from microsite.self_assessment.model import load_self_assessment
+from sitebuild import ROOT
+
+DATA_PATH = ROOT / "data" / "self-assessment.yml"
+DATA = load_self_assessment(DATA_PATH)
+
+
+@pytest.fixture
+def soup(tmp_path):
+    crisis = write_crisis_data(tmp_path / "crisis-lines.yml")
+    html = markdown.markdown("/// self-assessment\n///\n", extensions=[SelfAssessmentExtension(
+        data=str(DATA_PATH), crisis_data=str(crisis), region="GB", booking_url="https://practice.example/book")])
+    return BeautifulSoup(html, "html.parser")
+
+
+def result(soup, rid):
+    return soup.select_one(f'.sa-result[data-result="{rid}"]')
+
+
+def test_twelve_questions_as_the_page_says(soup):
+    assert len(soup.select("fieldset.sa-q")) == 12
+
+
+def test_the_first_question_asks_about_safety_and_yes_is_the_crisis_answer(soup):
+    first = soup.select_one("fieldset.sa-q")
+    assert first["data-sa-question"] == "safety"
+    assert [(r["name"], r.find_parent("label").get_text()) for r in soup.select("input[data-crisis]")] == [("safety", "Yes")]
+
+
+def test_safety_comes_first_among_the_rules(soup):
+    rules = [li.get_text() for li in soup.select(".sa-guide__rules > li")]
+    assert rules[0] == "If your safety points are 1 or more: Please reach out for support now."
+    assert "Otherwise, if your coaching points minus your therapy points is 4 or more: Coaching may fit you well." in rules
+    assert rules[-1] == "Otherwise: Coaching or therapy could both help."
+
+
+def test_the_phq4_scales_are_named_by_their_questions(soup):
+    guide = soup.select_one(".sa-guide").get_text()
+    assert "Nearly every day: 3 worry points (questions 8 and 9)" in guide
+    assert "Several days: 1 worry point (questions 8 and 9)" in guide
+
+
+def test_a_professional_is_suggested_for_more_than_one_reason(soup):
+    assert len(result(soup, "professional").select(".sa-why li")) > 1
+
+
+def test_the_results_that_need_them_lead_with_the_crisis_lines(soup):
+    assert soup.select_one(".sa-result-crisis")["data-results"].split() == ["support-now", "professional-soon"]
+
+
+def test_booking_only_where_coaching_fits(soup):
+    assert [s["data-result"] for s in soup.select(".sa-result") if s.select_one(".sa-booking")] == ["coaching", "either"]
+
+
+def test_therapist_directories_where_a_professional_is_suggested(soup):
+    with_finders = {s["data-result"] for s in soup.select(".sa-result") if s.select_one(".sa-finders")}
+    assert {"support-now", "professional-soon", "professional", "therapy"} <= with_finders
+    assert "coaching" not in with_finders
+
+
+def test_the_coaching_result_links_to_the_coaching_pages(soup):
+    assert [a["href"] for a in result(soup, "coaching").select(".sa-links a")] == ["coaching.md", "differences.md"]
+
+
+def test_the_phq4_is_credited_with_its_source_and_licence(soup):
+    notes = soup.select("#sa-step-feeling .sa-note")
+    assert notes[0].a["href"] == "https://doi.org/10.1176/appi.psy.50.6.613"
+    assert notes[1].get_text().startswith("Developed by Drs. Robert L. Spitzer")

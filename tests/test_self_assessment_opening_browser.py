@@ -1,0 +1,183 @@
+"""The self-assessment opens on its questions, with crisis help one tap away all the same.
+
+A short crisis strip (the practice's region's emergency number and main line, and a link to every
+line) stands before the first question; the full panel opens when "Yes" is chosen for safety, and
+leads the results that show it; without JavaScript the full panel is on the page.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from browser import VIEWPORTS
+from microsite.crisis import load_crisis_lines
+from microsite.self_assessment.model import load_self_assessment
+from microsite.self_assessment.vectors import vectors
+from sitebuild import ROOT
+from test_self_assessment_browser import axe_clean
+
+URL = "self-assessment/"
+PHONE = VIEWPORTS["phone"]
+DATA = load_self_assessment(ROOT / "data" / "self-assessment.yml")
+CRISIS_ANSWERS = next(v["answers"] for v in vectors(DATA)
+                      if any(r["id"] == v["result"] and r.get("show_crisis") for r in DATA["results"]))
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml with its `!!python/name:` tags read as nothing: only the practice is needed."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+REGION = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), _ConfigLoader)["extra"]["practice"]["region"]
+LINES = load_crisis_lines(ROOT / "data" / "crisis-lines.yml")["regions"][REGION]
+
+
+def tel(number: str) -> str:
+    return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_js(browser):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False, service_workers="block")
+    yield context.new_page()
+    context.close()
+
+
+def open_enhanced(page, base_url, fragment=""):
+    page.goto(base_url + URL + fragment, wait_until="networkidle")
+    page.wait_for_selector(".sa--js", state="attached")
+
+
+def top(page, selector: str) -> float:
+    return page.evaluate("(s) => document.querySelector(s).getBoundingClientRect().top + scrollY", selector)
+
+
+@pytest.mark.browser
+def test_the_first_question_starts_within_a_phone_screen_and_a_half(page, base_url):
+    open_enhanced(page, base_url)
+    first = top(page, "fieldset.sa-q")
+    assert first < 1.5 * PHONE["height"], f"the first question starts {first:.0f} px down"
+    assert top(page, ".crisis-strip") < first  # the crisis strip comes before it
+    assert not page.errors
+
+
+@pytest.mark.browser
+def test_the_strip_calls_the_emergency_number_and_the_main_line_and_links_to_every_line(page, base_url):
+    open_enhanced(page, base_url)
+    strip = page.locator("section.crisis-strip")
+    assert strip.is_visible()
+    label = strip.get_attribute("aria-labelledby")
+    assert page.locator(f"#{label}").inner_text().strip()  # a labelled region
+    hrefs = strip.locator("a").evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
+    assert tel(LINES["emergency"]["number"]) in hrefs
+    main_calls = [tel(c["call"]) for c in LINES["lines"][0]["contact"] if "call" in c]
+    assert main_calls and set(main_calls) <= set(hrefs)
+    # Every link says what it does, and one leads to the full panel with every line and region.
+    for link in strip.locator("a").all():
+        assert link.inner_text().strip()
+    more = strip.locator('a[href*="#"]')  # Material writes in-page links as full addresses
+    assert more.count() == 1
+    more.click()
+    panel = page.locator("#" + more.get_attribute("href").split("#", 1)[1])
+    assert panel.is_visible() and panel.locator("details.crisis-region--other").count() >= 1
+    assert panel.locator(f'a[href="{main_calls[0]}"]').first.is_visible()
+
+
+@pytest.mark.browser
+def test_the_strip_is_smaller_than_the_first_question(page, base_url):
+    open_enhanced(page, base_url)
+    strip = page.locator("section.crisis-strip").bounding_box()
+    first = page.locator("fieldset.sa-q").first.bounding_box()
+    assert strip["height"] < first["height"], (strip, first)
+
+
+@pytest.mark.browser
+def test_the_keyboard_reaches_the_strip_before_the_first_answer(page, base_url):
+    open_enhanced(page, base_url)
+    order = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        here = page.evaluate("""() => { const e = document.activeElement
+            return e.closest('.crisis-strip') ? 'strip' : e.matches('fieldset.sa-q input') ? 'answer' : '' }""")
+        if here and (not order or order[-1] != here):
+            order.append(here)
+        if here == "answer":
+            break
+    assert order == ["strip", "answer"]
+
+
+@pytest.mark.browser
+def test_yes_opens_the_full_lines_at_once_and_they_lead_the_result(page, base_url):
+    open_enhanced(page, base_url)
+    alert = page.locator("[data-sa-part='alert']")
+    assert not alert.is_visible()
+    page.check("input[data-crisis]")  # no button pressed
+    assert alert.is_visible()
+    assert alert.locator(f'a[href="{tel(LINES["emergency"]["number"])}"]').first.is_visible()
+    for line in LINES["lines"]:
+        assert alert.locator(".crisis-line", has_text=line["name"]).first.is_visible(), line["name"]
+    # The result the crisis rule gives opens on the same lines, right under its title.
+    open_enhanced(page, base_url, f"#answers={DATA['version']}." + "".join(map(str, CRISIS_ANSWERS)))
+    result = page.locator(".sa-result:visible")
+    assert result.count() == 1
+    first = result.locator(":scope > *:visible").nth(1)  # after its title
+    assert first.get_attribute("data-sa-part") == "result-lines"
+    assert first.locator(f'a[href="{tel(LINES["emergency"]["number"])}"]').first.is_visible()
+    assert not page.errors
+
+
+@pytest.mark.browser
+def test_without_javascript_the_full_panel_is_on_the_page(page_without_js, base_url):
+    page = page_without_js
+    page.goto(base_url + URL)
+    panel = page.locator("section.sa-crisis")
+    assert panel.is_visible()
+    assert panel.locator(f'a[href="{tel(LINES["emergency"]["number"])}"]').first.is_visible()
+    for line in LINES["lines"]:
+        assert panel.locator(".crisis-line", has_text=line["name"]).first.is_visible(), line["name"]
+    assert panel.locator("details.crisis-region--other").count() >= 1  # other regions, to open in place
+    assert page.locator("section.crisis-strip a[href^='tel:']").first.is_visible()
+
+
+@pytest.mark.browser
+def test_the_opening_has_no_axe_violations(page, base_url):
+    open_enhanced(page, base_url)
+    axe_clean(page, "the opening, on a phone")
+    page.check("input[data-crisis]")
+    axe_clean(page, "after Yes to safety, on a phone")
+
+
+@pytest.mark.browser
+def test_a_questionnaire_without_a_crisis_answer_still_works(page, base_url):
+    # The page's own script blocked, the crisis answer and its alert removed, then the module run.
+    page.route("**/self-assessment-loader.js", lambda route: route.abort())
+    page.goto(base_url + URL, wait_until="networkidle")
+    page.evaluate("""async () => {
+        document.querySelector('[data-sa-part="alert"]').remove()
+        for (const input of document.querySelectorAll('input[data-crisis]')) input.removeAttribute('data-crisis')
+        const root = document.querySelector('[data-module="self-assessment"]')
+        const m = await import(new URL('../assets/javascripts/self-assessment.js', location.href).href)
+        await m.init(root)
+    }""")
+    answers = vectors(DATA)[0]["answers"]
+    steps = [[q["id"] for q in s["questions"]] for s in DATA["sections"]]
+    given = iter(answers)
+    for s, step in enumerate(steps):
+        for qid in step:
+            page.check(f'[data-sa-question="{qid}"] input[value="{next(given)}"]')
+        page.click('[data-action="result"]' if s == len(steps) - 1 else '[data-action="next"]')
+    assert page.locator(".sa-result:visible").evaluate_all("(r) => r.map((x) => x.dataset.result)") == [vectors(DATA)[0]["result"]]
+    page.click('[data-action="clear"]')
+    assert page.locator(".sa-result:visible").count() == 0
+    assert not page.errors
