@@ -70,7 +70,8 @@ def resolve_brand(colors: dict) -> Brand:
     if low:
         raise DataError(SOURCE, "colors", "too little contrast: " + "; ".join(
             f"{p.label}: {to_hex(p.fg)} on {to_hex(p.bg)} is {p.ratio:.2f}:1, under {p.minimum:g}:1" for p in low)
-            + ". Choose a darker primary or accent (links and text on white need 4.5:1), or set colors.dark.")
+            + ". Text and links need 4.5:1 on their background: a darker colour for the light page, "
+            "a lighter one (colors.dark) for the dark page.")
     return brand
 
 
