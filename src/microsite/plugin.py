@@ -142,7 +142,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         except ValueError as exc:
             raise PluginError(str(exc)) from None
         config.extra["practice"]["og_image"] = _share_image(files, config, self.root / self.config.cache_dir,
-                                                            self.brand, self.plain["site_name"])
+                                                            self.brand, self.plain)
         self.assets = own_assets(files, config.docs_dir)  # to minify once they are copied
         self.scanned = {}
         return files
@@ -166,7 +166,7 @@ def _brand_theme(config, practice):
         config.extra.setdefault("homepage", practice["website"])
 
 
-def _share_image(files, config, cache_dir, brand, site_name):
+def _share_image(files, config, cache_dir, brand, plain):
     """The og:image: the practice's own file as it is, or one drawn with its name and colours."""
     practice = config.extra["practice"]
     if practice["share_image"]:
@@ -174,7 +174,8 @@ def _share_image(files, config, cache_dir, brand, site_name):
             return {"path": practice["share_image"], "width": image.width, "height": image.height}
     colors = {"background": brand.light["--brand-primary"], "text": brand.light["--brand-on-primary"],
               "muted": brand.light["--brand-on-primary-muted"], "accent": brand.light["--brand-accent"]}
-    subtitle = site_name if site_name != practice["name"] else ""
+    # Under the practice's name, the site's; when they are one, what the site is for.
+    subtitle = plain["site_name"] if plain["site_name"] != practice["name"] else plain["site_description"] or ""
     drawn = cached_share_image(cache_dir, practice["name"], subtitle, colors)
     uri = "assets/images/share.png"
     if files.get_file_from_path(uri):
