@@ -116,3 +116,14 @@ def test_a_share_image_that_is_not_a_picture_in_docs_fails_naming_the_key(tmp_pa
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "extra.practice: share_image: expected an image file under docs/ (png, jpg, jpeg, webp)" in output, output
+
+
+def test_a_share_image_that_cannot_be_read_fails_naming_the_key(tmp_path):
+    root = project_copy(tmp_path)
+    (root / "docs" / "assets" / "images" / "broken.png").write_text("<svg>not a png</svg>", "utf-8")
+    result = mkdocs_build(inheriting_config(root, {**PRACTICE, "share_image": "assets/images/broken.png"}),
+                          root / "site", check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "extra.practice: share_image: expected an image file under docs/" in output, output
+    assert "'assets/images/broken.png', which is not a readable image" in output, output

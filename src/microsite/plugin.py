@@ -13,13 +13,13 @@ import logging
 from pathlib import Path
 
 from markupsafe import Markup, escape
-from PIL import Image
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
+from PIL import Image, UnidentifiedImageError
 
 from .assets import minify_in_place, own_assets
 from .brand import brand_css, resolve_brand
@@ -28,7 +28,7 @@ from .data import DataError, config_file_problem, front_matter_text, yaml_proble
 from .freshness import stale_report, today_from_env
 from .headers import trusted_for_config, write_headers
 from .ids import page_id_clash
-from .practice import SOURCE, resolve_practice
+from .practice import EXPECTED, SOURCE, resolve_practice
 from .robots import write_robots
 from .scan import scan_page
 from .self_assessment.model import load_self_assessment
@@ -170,8 +170,12 @@ def _share_image(files, config, cache_dir, brand, plain):
     """The og:image: the practice's own file as it is, or one drawn with its name and colours."""
     practice = config.extra["practice"]
     if practice["share_image"]:
-        with Image.open(Path(config.docs_dir) / practice["share_image"]) as image:  # reads the header only
-            return {"path": practice["share_image"], "width": image.width, "height": image.height}
+        try:
+            with Image.open(Path(config.docs_dir) / practice["share_image"]) as image:  # reads the header only
+                return {"path": practice["share_image"], "width": image.width, "height": image.height}
+        except (UnidentifiedImageError, OSError):
+            raise PluginError(f"{SOURCE}: share_image: expected {EXPECTED['share_image']}, "
+                              f"got {practice['share_image']!r}, which is not a readable image") from None
     colors = {"background": brand.light["--brand-primary"], "text": brand.light["--brand-on-primary"],
               "muted": brand.light["--brand-on-primary-muted"], "accent": brand.light["--brand-accent"]}
     # Under the practice's name, the site's; when they are one, what the site is for.
