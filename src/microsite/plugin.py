@@ -1,7 +1,8 @@
 """The site's MkDocs plugin: the one place where config meets the blocks and post-build steps.
 
 It checks the config files, `extra.practice` (filling in defaults so templates never test for
-missing keys) and the data files; hands the blocks the values they need; makes our own templates
+missing keys, and turning its colours into the stylesheet's brand properties and share image) and
+the data files; hands the blocks the values they need; makes our own templates
 escape what they print; and, once the site is built, checks every page's inline scripts and ids
 before writing `_headers` and `robots.txt`.
 """
@@ -16,19 +17,25 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
+from PIL import Image, UnidentifiedImageError
 
 from .assets import minify_in_place, own_assets
+from .brand import brand_css, resolve_brand
 from .crisis import check_region, load_crisis_lines
 from .data import DataError, config_file_problem, front_matter_text, yaml_problem
 from .freshness import stale_report, today_from_env
 from .headers import trusted_for_config, write_headers
 from .ids import page_id_clash
-from .practice import SOURCE, resolve_practice
+from .practice import EXPECTED, SOURCE, resolve_practice
 from .robots import write_robots
 from .scan import scan_page
 from .self_assessment.model import load_self_assessment
 from .seo import faq_page_json_ld, website_json_ld
+from .share_image import SIZE as SHARE_IMAGE_SIZE
+from .share_image import cached_share_image
+from .stylesheet import prepend_to_file, prepend_to_minified
 
 # Stale sources are reported, not counted: `strict: true` turns every MkDocs warning into a failed
 # build, and a date passing must never break a build (scripts/check-sources is the hard check).
@@ -39,6 +46,10 @@ class MicrositeConfig(Config):
     crisis_data = config_options.Type(str, default="data/crisis-lines.yml")
     faq_page = config_options.Type(str, default="faq.md")  # source of the FAQPage structured data
     self_assessment_data = config_options.Type(str, default="data/self-assessment.yml")
+    # The stylesheet that gets the generated brand colours (see brand.py), and where the drawn
+    # share image is kept between builds (relative to mkdocs.yml; git-ignored).
+    brand_stylesheet = config_options.Type(str, default="assets/stylesheets/site.css")
+    cache_dir = config_options.Type(str, default=".cache/microsite")
 
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
@@ -49,6 +60,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             if problem:
                 raise DataError(problem, "", "fix the config file")
             practice = resolve_practice(config.extra.get("practice"), config.site_url, config.docs_dir)
+            self.brand = resolve_brand(practice["colors"])
             crisis_path = root / self.config.crisis_data
             crisis = load_crisis_lines(crisis_path)
             check_region(crisis, practice["region"])
@@ -64,6 +76,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                 config[key] = Markup(escape(config[key]))
         config.extra["practice"] = practice
         _brand_theme(config, practice)
+        self.root = root
         config.mdx_configs.setdefault("microsite.crisis", {}).update(
             region=practice["region"], data=str(crisis_path)
         )
@@ -73,6 +86,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         )
         config.mdx_configs.setdefault("microsite.publisher", {}).update(practice=practice)
         return config
+
+    @event_priority(-10)  # after the minify plugin has read the stylesheet it will write
+    def on_pre_build(self, config):
+        prepend_to_minified(config, self.config.brand_stylesheet, brand_css(self.brand))
 
     def on_env(self, env, config, files):
         # MkDocs' Jinja does not escape; our templates print config values, so they do, and
@@ -120,6 +137,12 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         return output
 
     def on_files(self, files, config):
+        try:
+            prepend_to_file(files, config, self.config.brand_stylesheet, brand_css(self.brand))
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
+        config.extra["practice"]["og_image"] = _share_image(files, config, self.root / self.config.cache_dir,
+                                                            self.brand, self.plain)
         self.assets = own_assets(files, config.docs_dir)  # to minify once they are copied
         self.scanned = {}
         return files
@@ -141,6 +164,28 @@ def _brand_theme(config, practice):
         config.theme["logo"] = practice["logo"]
     if practice["website"] and practice["website"] != config.site_url:
         config.extra.setdefault("homepage", practice["website"])
+
+
+def _share_image(files, config, cache_dir, brand, plain):
+    """The og:image: the practice's own file as it is, or one drawn with its name and colours."""
+    practice = config.extra["practice"]
+    if practice["share_image"]:
+        try:
+            with Image.open(Path(config.docs_dir) / practice["share_image"]) as image:  # reads the header only
+                return {"path": practice["share_image"], "width": image.width, "height": image.height}
+        except (UnidentifiedImageError, OSError):
+            raise PluginError(f"{SOURCE}: share_image: expected {EXPECTED['share_image']}, "
+                              f"got {practice['share_image']!r}, which is not a readable image") from None
+    colors = {"background": brand.light["--brand-primary"], "text": brand.light["--brand-on-primary"],
+              "muted": brand.light["--brand-on-primary-muted"], "accent": brand.light["--brand-accent"]}
+    # Under the practice's name, the site's; when they are one, what the site is for.
+    subtitle = plain["site_name"] if plain["site_name"] != practice["name"] else plain["site_description"] or ""
+    drawn = cached_share_image(cache_dir, practice["name"], subtitle, colors)
+    uri = "assets/images/share.png"
+    if files.get_file_from_path(uri):
+        files.remove(files.get_file_from_path(uri))
+    files.append(File.generated(config, uri, abs_src_path=str(drawn)))
+    return {"path": uri, "width": SHARE_IMAGE_SIZE[0], "height": SHARE_IMAGE_SIZE[1]}
 
 
 def _report_stale(crisis, crisis_source, docs_dir):
