@@ -64,9 +64,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                 config[key] = Markup(escape(config[key]))
         config.extra["practice"] = practice
         _brand_theme(config, practice)
-        config.mdx_configs.setdefault("microsite.crisis", {}).update(
-            region=practice["region"], data=str(crisis_path)
-        )
+        for blocks in ("microsite.crisis", "microsite.emergency"):
+            config.mdx_configs.setdefault(blocks, {}).update(region=practice["region"], data=str(crisis_path))
         config.mdx_configs.setdefault("microsite.self_assessment", {}).update(
             region=practice["region"], booking_url=practice["booking_url"] or "",
             data=str(root / self.config.self_assessment_data), crisis_data=str(crisis_path),
