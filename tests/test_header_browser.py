@@ -49,6 +49,22 @@ def test_site_name_is_shown_whole(page, base_url):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("page", PAGES, indirect=True)
+def test_what_the_header_shows_after_scrolling_fits_it(page, base_url):
+    # Material swaps the name for the page's title once the heading scrolls away; the home page's
+    # title is the longest.
+    page.goto(base_url, wait_until="networkidle")
+    page.mouse.wheel(0, 2000)
+    page.wait_for_function("() => document.querySelector('.md-header__title--active')")
+    page.evaluate("() => document.getAnimations().forEach(a => a.finish())")  # the swap's fade
+    shown = page.evaluate("""() => [...document.querySelectorAll('.md-header__topic')]
+        .filter(t => getComputedStyle(t).opacity !== '0')
+        .map(t => { const s = t.querySelector('.md-ellipsis');
+                    return {text: s.textContent.trim(), fits: s.scrollWidth <= s.clientWidth && s.scrollHeight <= s.clientHeight}; })""")
+    assert shown and all(t["fits"] for t in shown), shown
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page", PAGES, indirect=True)
 def test_help_link_is_on_the_first_screen(page, base_url):
     page.goto(base_url + "differences/", wait_until="networkidle")
     link = page.locator("header a.help-now")
