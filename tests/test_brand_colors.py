@@ -14,7 +14,7 @@ from microsite.brand import DEFAULT_COLORS, DERIVED, TEXT, derive, normalise_col
 from microsite.contrast import WHITE, contrast_ratio, hue, parse_hex
 from microsite.data import DataError
 from microsite.practice import resolve_practice
-from sitebuild import ROOT, mkdocs_build
+from harness.sitebuild import ROOT, mkdocs_build
 
 FIXTURE_COLORS = {"primary": "#5b2a86", "accent": "#1f6f43"}  # plum and forest green
 SLATE = '[data-md-color-scheme="slate"]'

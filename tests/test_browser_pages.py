@@ -37,7 +37,7 @@ def tab_to_help_link(page) -> int | None:
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     for count in range(1, MAX_TABS_TO_HELP + 1):
         page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.classList.contains('md-header__help')"):
+        if page.evaluate("() => document.activeElement.classList.contains('help-now')"):
             return count
     return None
 
@@ -54,7 +54,7 @@ def test_help_link_reachable_by_keyboard(new_page, base_url, site_dir, url, view
     page.goto(base_url + url)
     tabs = tab_to_help_link(page)
     assert tabs is not None, f"{url}: help link not reached in {MAX_TABS_TO_HELP} Tab presses"
-    assert page.locator("a.md-header__help").is_visible()
+    assert page.locator("a.help-now").is_visible()
     # Wait for the whole navigation (the crisis page links to itself too): closing a page while
     # a navigation is still in flight can hang the browser.
     with page.expect_navigation(url="**/get-help-now/", wait_until="load"):

@@ -95,7 +95,7 @@ def test_404_page_helps_the_reader_on(site_dir):
     assert "can't find" in article.get_text()
     help_links = [a["href"] for a in article.find_all("a") if "Get help now" in a.get_text()]
     assert help_links == ["/get-help-now/"]  # absolute: the 404 page is served at any depth
-    assert doc.select_one("a.md-header__help")["href"] == "/get-help-now/"
+    assert doc.select_one("a.help-now")["href"] == "/get-help-now/"
 
 
 def test_embed_page_is_kept_out_of_search_and_the_sitemap(site_dir):

@@ -11,7 +11,7 @@ from fixture_site import PRACTICE, SITE_URL, inheriting_config, project_copy
 from microsite import share_image
 from microsite.brand import normalise_colors, resolve_brand
 from microsite.contrast import contrast_ratio, parse_hex
-from sitebuild import mkdocs_build
+from harness.sitebuild import mkdocs_build
 
 TEAL = {"background": "#1d5c57", "text": "#ffffff", "muted": "#bbcecd", "accent": "#a3471b"}
 PLUM = {"background": "#5b2a86", "text": "#ffffff", "muted": "#cebfdb", "accent": "#1f6f43"}

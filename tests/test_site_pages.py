@@ -84,7 +84,7 @@ def test_help_link_in_header_of_every_page(pages, site_dir):
         doc = soup(page)
         if doc.find("meta", attrs={"name": "robots", "content": "noindex"}) and not doc.find("header"):
             continue  # the chrome-less embed shows crisis help in its body instead
-        link = doc.select_one("header a.md-header__help")
+        link = doc.select_one("header a.help-now")
         assert link and link.get_text(strip=True) == "Get help now", page.relative_to(site_dir)
         target = urljoin(f"https://x/{page.relative_to(site_dir).as_posix()}", link["href"])
         assert target == "https://x/get-help-now/", (page.relative_to(site_dir), link["href"])

@@ -77,9 +77,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         config.extra["practice"] = practice
         _brand_theme(config, practice)
         self.root = root
-        config.mdx_configs.setdefault("microsite.crisis", {}).update(
-            region=practice["region"], data=str(crisis_path)
-        )
+        for blocks in ("microsite.crisis", "microsite.emergency"):
+            config.mdx_configs.setdefault(blocks, {}).update(region=practice["region"], data=str(crisis_path))
         config.mdx_configs.setdefault("microsite.self_assessment", {}).update(
             region=practice["region"], booking_url=practice["booking_url"] or "",
             data=str(root / self.config.self_assessment_data), crisis_data=str(crisis_path),

@@ -27,6 +27,7 @@ EXAMPLE_SUFFIXES = (".example", ".test", ".invalid", ".localhost", ".example.com
 
 DEFAULTS: dict[str, Any] = {
     "name": "Coaching or Therapy?",
+    "short_name": None,  # the header falls back to site_name
     "website": None,  # falls back to site_url
     "booking_url": None,
     "logo": None,
@@ -42,6 +43,7 @@ DEFAULTS: dict[str, Any] = {
 
 EXPECTED = {
     "name": "the practice's name as plain text",
+    "short_name": "a short plain-text name of at most 24 characters, or nothing",
     "website": "an http:// or https:// URL",
     "booking_url": "an http:// or https:// URL, or nothing",
     "logo": f"an image file under docs/ ({', '.join(t[1:] for t in IMAGE_TYPES)}), such as assets/images/logo.svg",

@@ -1,0 +1,47 @@
+"""`/// emergency`: the configured region's emergency number in one line, for a page that points to
+the crisis lines instead of listing them (the home page). Markdown inside the block follows it.
+
+The line is rendered by the crisis lines' own function, so it reads as it does on Get help now.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from pymdownx.blocks.block import Block
+
+from .crisis import DEFAULT_DATA, check_region, load_crisis_lines, render_emergency
+from .extension import SiteBlocksExtension
+from .html import el
+
+
+class Emergency(Block):
+    """`/// emergency` renders "If you or someone else is in danger right now, call …" for the region."""
+
+    NAME = "emergency"
+    ARGUMENT = False
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        data = load_crisis_lines(self.config["data"])
+        region = check_region(data, self.config["region"])
+        holder = el(parent, "div", class_="crisis-now")
+        render_emergency(holder, data["regions"][region], sources=False)
+        return holder
+
+
+class EmergencyExtension(SiteBlocksExtension):
+    """Registers the `emergency` block; `region` and `data` come from the site plugin."""
+
+    BLOCKS = (Emergency,)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.config = {
+            "region": ["US", "Region whose emergency number is shown."],
+            "data": [DEFAULT_DATA, "Path of the crisis-lines YAML file."],
+        }
+        super().__init__(*args, **kwargs)
+
+
+def makeExtension(*args: Any, **kwargs: Any) -> EmergencyExtension:  # noqa: N802
+    return EmergencyExtension(*args, **kwargs)
