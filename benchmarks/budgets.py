@@ -47,7 +47,14 @@ LIGHTHOUSE_NOT_COUNTED = {("self-assessment-embed/", "seo")}
 # Where a byte goal is not met yet, the tests hold the line at today's measured size (plus a
 # little room), so nothing grows unnoticed. Each entry says why; remove it once the page meets
 # its goal. (kind, page) -> (goal, ceiling) in bytes; kind is "over-bare" or "repeat".
-NOT_YET_MET: dict[tuple[str, str], tuple[int, int]] = {}
+NOT_YET_MET: dict[tuple[str, str], tuple[int, int]] = {
+    # Reached from another page: the whole form as HTML (13.1 KB: every question, the scoring
+    # guide, every result and the crisis panel) plus its own JS and CSS (4.0 KB). Goal 14 KB.
+    ("repeat", "self-assessment/"): (SELF_ASSESSMENT_REPEAT_MAX, int(17.3 * KB)),
+    # The embed's HTML (9.9 KB) plus the self-assessment's JS and CSS and its own embed.js and
+    # embed.css. Goal 10 KB, like every page but the self-assessment.
+    ("repeat", "self-assessment-embed/"): (REPEAT_VISIT_MAX, int(15.0 * KB)),
+}
 
 
 def stale_ceilings(measured: Callable[[str, str], int],

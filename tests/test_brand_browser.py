@@ -39,8 +39,8 @@ def test_links_header_and_help_link_show_the_generated_colours(page):
     assert style(page, ".md-content a[href]:not(.headerlink):not(.md-button)", "color") == expected(page.scheme, "--brand-link")
     assert style(page, ".md-header", "backgroundColor") == expected(page.scheme, "--brand-primary")
     assert style(page, ".md-header", "color") == expected(page.scheme, "--brand-on-primary")
-    assert style(page, ".md-header__help", "color") == expected(page.scheme, "--brand-help-fg")
-    assert style(page, ".md-header__help", "backgroundColor") == expected(page.scheme, "--brand-help-bg")
+    assert style(page, ".help-now", "color") == expected(page.scheme, "--brand-help-fg")
+    assert style(page, ".help-now", "backgroundColor") == expected(page.scheme, "--brand-help-bg")
 
 
 def test_the_page_background_is_the_one_the_contrast_check_assumed(page):
