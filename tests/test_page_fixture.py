@@ -10,21 +10,22 @@ from harness.browser import VIEWPORTS
 RUNS_SCRIPT = "<p id='p'>before</p><script>document.getElementById('p').textContent = 'after'</script>"
 
 
+def shows(page, viewport: str, scheme: str, runs_script: bool) -> None:
+    page.set_content(RUNS_SCRIPT)
+    assert page.viewport_size == VIEWPORTS[viewport]
+    assert page.evaluate(f"() => matchMedia('(prefers-color-scheme: {scheme})').matches")
+    assert page.inner_text("#p") == ("after" if runs_script else "before")
+
+
 @pytest.mark.browser
 def test_the_default_page_is_desktop_light_with_javascript(page):
-    page.set_content(RUNS_SCRIPT)
-    assert page.viewport_size == VIEWPORTS["desktop"]
-    assert page.evaluate("() => matchMedia('(prefers-color-scheme: light)').matches")
-    assert page.inner_text("#p") == "after"
+    shows(page, "desktop", "light", runs_script=True)
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("page", [{"viewport": "phone", "scheme": "dark", "java_script": False}], indirect=True)
 def test_a_test_asks_for_a_variant_by_indirect_parametrisation(page):
-    page.set_content(RUNS_SCRIPT)
-    assert page.viewport_size == VIEWPORTS["phone"]
-    assert page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
-    assert page.inner_text("#p") == "before"
+    shows(page, "phone", "dark", runs_script=False)
 
 
 @pytest.mark.browser

@@ -284,13 +284,15 @@ class CrisisLines(Block):
 
 
 class CrisisExtension(SiteBlocksExtension):
-    """Registers the `crisis-lines` block; `region` and `data` come from the site plugin."""
+    """Registers the `crisis-lines` block; `region` and `data` come from the site plugin (as they
+    do for every block that reads the crisis data: subclasses change BLOCKS and REGION)."""
 
     BLOCKS = (CrisisLines,)
+    REGION = "Region whose lines come first."
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.config = {
-            "region": ["US", "Region whose lines come first."],
+            "region": ["US", self.REGION],
             "data": [DEFAULT_DATA, "Path of the crisis-lines YAML file."],
         }
         super().__init__(*args, **kwargs)

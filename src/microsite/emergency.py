@@ -11,8 +11,7 @@ from typing import Any
 
 from pymdownx.blocks.block import Block
 
-from .crisis import DEFAULT_DATA, check_region, load_crisis_lines, render_emergency
-from .extension import SiteBlocksExtension
+from .crisis import CrisisExtension, check_region, load_crisis_lines, render_emergency
 from .html import el
 
 
@@ -30,17 +29,11 @@ class Emergency(Block):
         return holder
 
 
-class EmergencyExtension(SiteBlocksExtension):
+class EmergencyExtension(CrisisExtension):
     """Registers the `emergency` block; `region` and `data` come from the site plugin."""
 
     BLOCKS = (Emergency,)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self.config = {
-            "region": ["US", "Region whose emergency number is shown."],
-            "data": [DEFAULT_DATA, "Path of the crisis-lines YAML file."],
-        }
-        super().__init__(*args, **kwargs)
+    REGION = "Region whose emergency number is shown."
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> EmergencyExtension:  # noqa: N802
