@@ -3,7 +3,7 @@ import js from '@eslint/js'
 import globals from 'globals'
 
 export default [
-  { ignores: ['node_modules/', 'benchmarks/node_modules/', 'site/', '.venv/'] },
+  { ignores: ['node_modules/', 'benchmarks/node_modules/', 'site/', '.venv/', '.cache/', 'build/'] },
   js.configs.recommended,
   {
     files: ['docs/assets/javascripts/**/*.js'],

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .block_markdown import DATA_BLOCKS, block_renderer
 from .config import extension_name, read_config, write_config
@@ -41,8 +41,8 @@ def strip_blocks(markdown: str, render: Callable[[str], str] | None = None) -> s
             data_block.append(line)
             if BLOCK_CLOSE.match(line):
                 indent = re.match(r"\s*", data_block[0]).group()
-                source = "\n".join(l[len(indent):] for l in data_block) + "\n"
-                out.extend(["", *(indent + l if l else l for l in render(source).splitlines()), ""])
+                source = "\n".join(b[len(indent):] for b in data_block) + "\n"
+                out.extend(["", *(indent + r if r else r for r in render(source).splitlines()), ""])
                 data_block = None
             continue
         if options_indent is not None:

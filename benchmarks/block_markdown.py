@@ -8,8 +8,8 @@ markdownify turns it into Markdown: nothing here renders a block a second time.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import markdown
 from markdownify import ATX, MarkdownConverter

@@ -6,8 +6,8 @@ KB here is 1,000 bytes; sizes are gzip-compressed bodies as a CDN would send the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from harness.compress import gzip_size
 

@@ -5,11 +5,21 @@ from __future__ import annotations
 
 import json
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from .budgets import (
-    BUILD_RATIO_LARGE, BUILD_RATIO_SITE, KB, LARGE_SITE_PAGES, LIGHTHOUSE_MIN, LIGHTHOUSE_NOT_COUNTED,
-    LINEAR_SLOPE_FACTOR, PAGE_MAX, SELF_ASSESSMENT_ASSETS, goal_over_bare, repeat_visit_goal,
+    BUILD_RATIO_LARGE,
+    BUILD_RATIO_SITE,
+    KB,
+    LARGE_SITE_PAGES,
+    LIGHTHOUSE_MIN,
+    LIGHTHOUSE_NOT_COUNTED,
+    LINEAR_SLOPE_FACTOR,
+    PAGE_MAX,
+    SELF_ASSESSMENT_ASSETS,
+    goal_over_bare,
+    repeat_visit_goal,
 )
 
 
@@ -98,7 +108,7 @@ def lighthouse_table(results: dict, goals: Goals) -> list[str]:
 def slopes(synthetic: dict[str, dict[str, float]], site: str) -> list[tuple[int, int, float]]:
     """Seconds per added page between consecutive synthetic sizes: (from, to, seconds)."""
     sizes = sorted(int(n) for n in synthetic)
-    return [(a, b, (synthetic[str(b)][site] - synthetic[str(a)][site]) / (b - a)) for a, b in zip(sizes, sizes[1:])]
+    return [(a, b, (synthetic[str(b)][site] - synthetic[str(a)][site]) / (b - a)) for a, b in pairwise(sizes)]
 
 
 def build_table(results: dict, goals: Goals) -> list[str]:
@@ -119,7 +129,7 @@ def build_table(results: dict, goals: Goals) -> list[str]:
                      + (f"{BUILD_RATIO_LARGE:>7.2f}  " + goals.check(f"build time, +{count} pages", ratio <= BUILD_RATIO_LARGE)
                         if large else f"{'-':>7}"))
     ours_slopes, bare_slopes = slopes(synthetic, "ours"), slopes(synthetic, "bare")
-    for (a, b, mine), (_, _, theirs) in zip(ours_slopes, bare_slopes):
+    for (a, b, mine), (_, _, theirs) in zip(ours_slopes, bare_slopes, strict=True):
         lines.append(f"per added page, {a} to {b}: ours {mine * 1000:.1f} ms, bare {theirs * 1000:.1f} ms"
                      + (f" ({mine / theirs:.2f}x)" if theirs > 0 else ""))
     if len(ours_slopes) >= 2:

@@ -10,11 +10,11 @@ from bs4 import BeautifulSoup
 from PIL import ImageColor
 
 from fixture_site import PRACTICE, inheriting_config, project_copy
+from harness.sitebuild import ROOT, mkdocs_build
 from microsite.brand import DEFAULT_COLORS, DERIVED, TEXT, derive, normalise_colors, resolve_brand
-from microsite.contrast import WHITE, contrast_ratio, hue, parse_hex
+from microsite.contrast import contrast_ratio, hue, parse_hex
 from microsite.data import DataError
 from microsite.practice import resolve_practice
-from harness.sitebuild import ROOT, mkdocs_build
 
 FIXTURE_COLORS = {"primary": "#5b2a86", "accent": "#1f6f43"}  # plum and forest green
 SLATE = '[data-md-color-scheme="slate"]'

@@ -12,11 +12,16 @@ import urllib.request
 import pytest
 
 from benchmarks.baresite import make_bare_project, strip_blocks
-from benchmarks.config import read_config
 from benchmarks.budgets import (
-    KB, PAGE_MAX, SELF_ASSESSMENT_ASSETS, allowance_over_bare, repeat_visit_max, self_assessment_assets,
+    KB,
+    PAGE_MAX,
+    SELF_ASSESSMENT_ASSETS,
+    allowance_over_bare,
+    repeat_visit_max,
+    self_assessment_assets,
     stale_ceilings,
 )
+from benchmarks.config import read_config
 from harness.server import serve_compressed
 from harness.sitebuild import ROOT, mkdocs_build
 from harness.transfer import first_visits, page_paths, repeat_visits

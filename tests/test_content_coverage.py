@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 import pytest
 from bs4 import BeautifulSoup
@@ -49,5 +50,5 @@ def test_headings_do_not_skip_levels(site_dir, page):
     article = BeautifulSoup((site_dir / site_path(page)).read_text("utf-8"), "html.parser").select_one("article")
     levels = [int(h.name[1]) for h in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
     assert levels[0] == 1, f"{page}: starts at h{levels[0]}"
-    jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    jumps = [(a, b) for a, b in pairwise(levels) if b > a + 1]
     assert not jumps, f"{page}: heading levels jump {jumps}"

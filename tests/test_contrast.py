@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from microsite.contrast import (BLACK, WHITE, blend, contrast_ratio, hue, lightness, mix_until, parse_hex,
-                                relative_luminance, to_hex, until_contrast, with_lightness)
+from microsite.contrast import (
+    BLACK,
+    WHITE,
+    blend,
+    contrast_ratio,
+    hue,
+    lightness,
+    mix_until,
+    parse_hex,
+    relative_luminance,
+    to_hex,
+    until_contrast,
+    with_lightness,
+)
 
 
 @pytest.mark.parametrize(("fg", "bg", "expected"), [

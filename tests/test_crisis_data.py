@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from crisis_fixture import crisis_data, write_crisis_data
+from harness.sitebuild import ROOT, mkdocs_build
 from microsite.crisis import check_region, load_crisis_lines
 from microsite.data import DataError
-from harness.sitebuild import ROOT, mkdocs_build
 
 REQUIRED_REGIONS = {"US", "GB", "CA", "AU", "IE"}
 

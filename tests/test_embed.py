@@ -9,15 +9,16 @@ in real life (a public page may not frame a loopback address).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from fixture_site import PRACTICE, inheriting_config, project_copy
-from microsite.self_assessment.model import load_self_assessment
-from microsite.self_assessment.vectors import vectors
 from harness.server import serve_site
 from harness.sitebuild import ROOT, mkdocs_build
+from microsite.self_assessment.model import load_self_assessment
+from microsite.self_assessment.vectors import vectors
 
 ALLOWED = PRACTICE["embed_origins"][0]
 OTHER = "https://elsewhere.example"
@@ -113,7 +114,7 @@ def test_the_first_height_sent_is_the_enhanced_one_and_then_only_changes(new_pag
     # The first message already comes from the enhanced questionnaire: no jump to the plain form's height.
     assert abs(sent[0] - fitted) <= 0.1 * fitted, sent
     assert max(sent) <= 1.1 * fitted, sent
-    assert all(a != b for a, b in zip(sent, sent[1:])), f"a height sent twice in a row: {sent}"
+    assert all(a != b for a, b in pairwise(sent)), f"a height sent twice in a row: {sent}"
     # A real change (the error summary appears) is sent.
     frame.click('[data-action="next"]')
     frame.wait_for_selector(".sa-errors", state="visible")
@@ -121,7 +122,7 @@ def test_the_first_height_sent_is_the_enhanced_one_and_then_only_changes(new_pag
     assert taller > fitted
     page.wait_for_function("(h) => heights[heights.length - 1][1] === h", arg=taller)
     sent = [height for _, height in page.evaluate("() => heights")]
-    assert all(a != b for a, b in zip(sent, sent[1:])), f"a height sent twice in a row: {sent}"
+    assert all(a != b for a, b in pairwise(sent)), f"a height sent twice in a row: {sent}"
     assert not watch.console_errors and not watch.page_errors
 
 

@@ -9,10 +9,17 @@ from datetime import date, timedelta
 import pytest
 
 from crisis_fixture import write_crisis_data
-
 from microsite.data import DataError
 from microsite.freshness import (
-    Dated, dated_items, find_lychee, lychee_command, page_dates, project, stale, stale_report, today_from_env,
+    Dated,
+    dated_items,
+    find_lychee,
+    lychee_command,
+    page_dates,
+    project,
+    stale,
+    stale_report,
+    today_from_env,
 )
 
 TODAY = date(2026, 12, 2)

@@ -17,10 +17,16 @@ import pytest
 
 from harness.server import parse_headers_file, pattern_matches
 from harness.sitebuild import ROOT
-
 from microsite.headers import (
-    TemplateScripts, UntrustedScript, base_url_for, build_headers, content_security_policy, csp_hash,
-    inline_scripts, main, page_urls,
+    TemplateScripts,
+    UntrustedScript,
+    base_url_for,
+    build_headers,
+    content_security_policy,
+    csp_hash,
+    inline_scripts,
+    main,
+    page_urls,
 )
 
 PAGE = """<!doctype html><html><head><title>a <script>not a script</script></title>
@@ -58,7 +64,7 @@ def test_inline_scripts_finds_only_javascript_without_src_read_as_a_browser_does
 
 
 def test_csp_hash_is_base64_sha256_of_the_exact_text():
-    expected = base64.b64encode(hashlib.sha256("var a = 1;".encode()).digest()).decode()
+    expected = base64.b64encode(hashlib.sha256(b"var a = 1;").digest()).decode()
     assert csp_hash("var a = 1;") == f"'sha256-{expected}'"
     assert csp_hash("var a = 1; ") != csp_hash("var a = 1;")
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from harness.browser import format_violations, run_axe
 from fixture_site import PRACTICE, inheriting_config, project_copy
+from harness.browser import format_violations, run_axe
 from harness.sitebuild import mkdocs_build
 
 BOOKING = "https://northside.example/book-a-call?from=guide&lang=en"

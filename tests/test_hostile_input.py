@@ -18,14 +18,20 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from fixture_site import PRACTICE, inheriting_config, project_copy
-from hostile import (
-    BAD_EMAILS, BAD_ORIGINS, BAD_URLS, JS_LINK, MARKER, csp_hash_count, site_leaks, text_payload,
-)
 from crisis_fixture import crisis_data, write_crisis_data
+from fixture_site import PRACTICE, inheriting_config, project_copy
 from harness.server import serve_site
 from harness.sitebuild import ROOT, docs_page_urls, mkdocs_build
-
+from hostile import (
+    BAD_EMAILS,
+    BAD_ORIGINS,
+    BAD_URLS,
+    JS_LINK,
+    MARKER,
+    csp_hash_count,
+    site_leaks,
+    text_payload,
+)
 from microsite.crisis import load_crisis_lines
 from microsite.data import DataError, validate
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from readability import grade, page_prose, use_offline_cmudict, words
 from harness.sitebuild import ROOT
+from readability import grade, page_prose, use_offline_cmudict, words
 
 MAX_GRADE = 8.0
 # The self-assessment pages (full and embedded) quote a validated screener word for word, so their

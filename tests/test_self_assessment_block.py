@@ -10,18 +10,19 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from itertools import pairwise
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 
 from crisis_fixture import crisis_data, write_crisis_data
+from harness.sitebuild import ROOT
 from microsite import contents
 from microsite.data import DataError
 from microsite.self_assessment import SelfAssessmentExtension
 from microsite.self_assessment.model import browser_model
 from sa_fixture import questions, sa_data, write_sa_data
-from harness.sitebuild import ROOT
 
 BLOCK = "/// self-assessment\n///\n"
 SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "self-assessment.js"
@@ -77,7 +78,7 @@ def test_model_json_escapes_markup_characters(soup):
 def test_one_fieldset_per_question_with_its_text_in_the_legend_numbered_in_page_order(soup):
     fieldsets = soup.select("form.sa-form fieldset.sa-q")
     assert [f["data-sa-question"] for f in fieldsets] == [q["id"] for q in QUESTIONS]
-    for n, (fieldset, question) in enumerate(zip(fieldsets, QUESTIONS), start=1):
+    for n, (fieldset, question) in enumerate(zip(fieldsets, QUESTIONS, strict=True), start=1):
         assert fieldset.legend.get_text() == f"{n}. {question['text']}"
         assert fieldset.select_one(".sa-num").get_text() == f"{n}."
 
@@ -94,14 +95,14 @@ def test_every_option_is_a_labelled_radio_named_for_its_question_with_its_index(
 def test_each_step_holds_its_section_under_its_title(soup):
     steps = soup.select("[data-step]")
     assert [s["data-step"] for s in steps] == [str(i) for i in range(len(DATA["sections"]))]
-    for step, section in zip(steps, DATA["sections"]):
+    for step, section in zip(steps, DATA["sections"], strict=True):
         heading = soup.select_one(f'#{step["aria-labelledby"]}')  # the script focuses it
         assert heading.get_text() == section["title"] and heading.parent is step and heading["tabindex"] == "-1"
         assert [f["data-sa-question"] for f in step.select("fieldset")] == [q["id"] for q in section["questions"]]
 
 
 def test_hint_and_error_are_linked_to_the_fieldset(soup):
-    for fieldset, question in zip(soup.select("fieldset.sa-q"), QUESTIONS):
+    for fieldset, question in zip(soup.select("fieldset.sa-q"), QUESTIONS, strict=True):
         refs = fieldset["aria-describedby"].split()
         assert len(refs) == (2 if question.get("hint") else 1)
         for ref in refs:
@@ -181,7 +182,7 @@ def test_the_panel_leads_with_the_configured_region_and_holds_every_other_to_ope
 def test_the_panel_headings_go_down_one_level_at_a_time(soup):
     panel = soup.select_one(".sa-crisis")
     levels = [int(h.name[1]) for h in panel.find_all(re.compile(r"^h[1-6]$"))]
-    assert levels[0] == 2 and all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    assert levels[0] == 2 and all(b - a <= 1 for a, b in pairwise(levels)), levels
 
 
 def test_only_crisis_answers_are_marked_for_the_script(soup):
@@ -261,7 +262,7 @@ def test_scoring_guide_has_its_own_heading_above_its_sections(soup):
 def test_every_result_with_its_title_summary_and_not_a_diagnosis(soup):
     results = soup.select("[data-result]")
     assert [r["data-result"] for r in results] == [r["id"] for r in DATA["results"]]
-    for section, data in zip(results, DATA["results"]):
+    for section, data in zip(results, DATA["results"], strict=True):
         title = soup.select_one(f'#{section["aria-labelledby"]}')  # the script focuses it
         assert title.get_text() == data["title"] and title["tabindex"] == "-1" and title.parent is section
         assert section.select_one(".sa-nodiag strong").get_text() == "This is not a diagnosis."

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from harness.browser import SCHEMES, VIEWPORTS, format_violations, run_axe
+from harness.sitebuild import ROOT
 from microsite.self_assessment.model import load_self_assessment
 from microsite.self_assessment.vectors import vectors
-from harness.sitebuild import ROOT
 
 URL = "self-assessment/"
 DATA = load_self_assessment(ROOT / "data" / "self-assessment.yml")

@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from crisis_fixture import write_crisis_data
+from harness.sitebuild import ROOT
 from microsite.self_assessment import SelfAssessmentExtension
 from microsite.self_assessment.model import load_self_assessment
-from harness.sitebuild import ROOT
 
 DATA_PATH = ROOT / "data" / "self-assessment.yml"
 DATA = load_self_assessment(DATA_PATH)

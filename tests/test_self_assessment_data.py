@@ -8,11 +8,13 @@ import json
 
 import pytest
 
+from harness.sitebuild import ROOT
 from microsite.data import DataError
 from microsite.self_assessment.model import (
-    check_data, load_self_assessment, reachable_scores,
+    check_data,
+    load_self_assessment,
+    reachable_scores,
 )
-from harness.sitebuild import ROOT
 
 DATA_FILE = ROOT / "data" / "self-assessment.yml"
 SOURCE = "data/self-assessment.yml"
@@ -202,7 +204,7 @@ def test_phq4_is_quoted_exactly(data):
         "Little interest or pleasure in doing things",
         "Feeling down, depressed, or hopeless",
     ]
-    for question, scale in zip(feeling["questions"], ["gad2", "gad2", "phq2", "phq2"]):
+    for question, scale in zip(feeling["questions"], ["gad2", "gad2", "phq2", "phq2"], strict=True):
         # The published scoring on its subscale (other scales may count an answer too).
         assert [(o["label"], o["points"][scale]) for o in question["options"]] == [
             ("Not at all", 0), ("Several days", 1), ("More than half the days", 2), ("Nearly every day", 3),

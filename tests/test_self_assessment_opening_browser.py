@@ -11,10 +11,10 @@ import pytest
 import yaml
 
 from harness.browser import VIEWPORTS
+from harness.sitebuild import ROOT
 from microsite.crisis import load_crisis_lines
 from microsite.self_assessment.model import load_self_assessment
 from microsite.self_assessment.vectors import vectors
-from harness.sitebuild import ROOT
 from test_self_assessment_browser import axe_clean
 
 URL = "self-assessment/"

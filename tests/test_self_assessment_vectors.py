@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
+from harness.sitebuild import ROOT
 from microsite.self_assessment.model import browser_model, leaves, load_self_assessment
 from microsite.self_assessment.scoring import first_rule, result_for, score
 from microsite.self_assessment.vectors import vectors
-from harness.sitebuild import ROOT
 
 DATA = load_self_assessment(ROOT / "data" / "self-assessment.yml")
 QUESTIONS = [q["id"] for s in DATA["sections"] for q in s["questions"]]
@@ -128,7 +128,7 @@ def test_no_reachable_answers_with_a_sign_of_struggle_end_in_coaching_alone():
 
 @pytest.mark.parametrize("total", [(3, 3, 3, 0), (3, 3, 2, 1), (2, 2, 2, 3)])
 def test_a_severe_phq4_total_or_low_mood_every_day_brings_crisis_lines_into_the_result(total):
-    chosen = dict(zip(("nervous", "worrying", "interest", "down"), total))
+    chosen = dict(zip(("nervous", "worrying", "interest", "down"), total, strict=True))
     result = result_for(DATA, answers(**chosen))
     assert RESULTS[result].get("show_crisis"), result
     assert result != "support-now"  # no safety answer: calm, not an emergency
@@ -136,7 +136,7 @@ def test_a_severe_phq4_total_or_low_mood_every_day_brings_crisis_lines_into_the_
 
 @pytest.mark.parametrize("total", [(1, 1, 0, 0), (2, 1, 1, 1), (2, 2, 2, 2)])
 def test_mild_and_moderate_totals_do_not_show_the_crisis_result(total):
-    chosen = dict(zip(("nervous", "worrying", "interest", "down"), total))
+    chosen = dict(zip(("nervous", "worrying", "interest", "down"), total, strict=True))
     assert not RESULTS[result_for(DATA, answers(**chosen))].get("show_crisis")
 
 

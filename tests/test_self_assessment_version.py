@@ -15,7 +15,6 @@ import yaml
 from fixture_site import inheriting_config, project_copy
 from harness.server import serve_site
 from harness.sitebuild import ROOT, mkdocs_build
-
 from microsite.data import DataError
 from microsite.self_assessment.model import check_data
 

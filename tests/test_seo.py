@@ -9,8 +9,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from harness.sitebuild import ROOT
-
-from microsite.robots import main as robots_main, robots_txt
+from microsite.robots import main as robots_main
+from microsite.robots import robots_txt
 from microsite.seo import faq_entries, faq_page_json_ld
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)

@@ -8,10 +8,10 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from fixture_site import PRACTICE, SITE_URL, inheriting_config, project_copy
+from harness.sitebuild import mkdocs_build
 from microsite import share_image
 from microsite.brand import normalise_colors, resolve_brand
 from microsite.contrast import contrast_ratio, parse_hex
-from harness.sitebuild import mkdocs_build
 
 TEAL = {"background": "#1d5c57", "text": "#ffffff", "muted": "#bbcecd", "accent": "#a3471b"}
 PLUM = {"background": "#5b2a86", "text": "#ffffff", "muted": "#cebfdb", "accent": "#1f6f43"}

@@ -18,7 +18,6 @@ from bs4 import BeautifulSoup
 from crisis_fixture import crisis_data, write_crisis_data
 from fixture_site import PRACTICE, inheriting_config, project_copy
 from harness.sitebuild import ROOT, mkdocs_build
-
 from microsite.crisis import CrisisExtension, load_crisis_lines
 from microsite.data import DataError, parse_yaml
 from microsite.fences import BlockNotUnderstood

@@ -10,8 +10,8 @@ are left alone, as are Material's files, which come minified.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import csscompressor
 import rjsmin

@@ -11,8 +11,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .contrast import (BLACK, RGB, WHITE, blend, contrast_ratio, from_hsl, hue, lightness, mix_until, parse_hex,
-                       saturation, to_hex, until_contrast, with_lightness)
+from .contrast import (
+    BLACK,
+    RGB,
+    WHITE,
+    blend,
+    contrast_ratio,
+    from_hsl,
+    hue,
+    lightness,
+    mix_until,
+    parse_hex,
+    saturation,
+    to_hex,
+    until_contrast,
+    with_lightness,
+)
 from .data import DataError
 
 SOURCE = "mkdocs.yml extra.practice"

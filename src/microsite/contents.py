@@ -9,7 +9,7 @@ after (`RestoreHeadings`, priority 4.9), keeping their level, id and meaning in 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from typing import Iterable
+from collections.abc import Iterable
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor

@@ -204,7 +204,7 @@ def render_region_body(section: etree.Element, data: dict[str, Any], code: str, 
                                         "These lines can help you stay safe and plan what to do next."))
         render_lines(abuse, region["abuse_lines"], where(f"regions.{code}.abuse_lines"), f"h{level + 2}", compact)
     if compact:
-        tail(el(el(section, "p", class_="crisis-more"), "a", f"More about these lines, and where we checked them",
+        tail(el(el(section, "p", class_="crisis-more"), "a", "More about these lines, and where we checked them",
                 href=f"{HELP_PAGE}#crisis-{code.lower()}"), ".")
 
 
@@ -298,5 +298,5 @@ class CrisisExtension(SiteBlocksExtension):
         super().__init__(*args, **kwargs)
 
 
-def makeExtension(*args: Any, **kwargs: Any) -> CrisisExtension:  # noqa: N802
+def makeExtension(*args: Any, **kwargs: Any) -> CrisisExtension:  # noqa: N802 (Python-Markdown's name)
     return CrisisExtension(*args, **kwargs)

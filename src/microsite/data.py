@@ -10,10 +10,11 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker

@@ -36,5 +36,5 @@ class EmergencyExtension(CrisisExtension):
     REGION = "Region whose emergency number is shown."
 
 
-def makeExtension(*args: Any, **kwargs: Any) -> EmergencyExtension:  # noqa: N802
+def makeExtension(*args: Any, **kwargs: Any) -> EmergencyExtension:  # noqa: N802 (Python-Markdown's name)
     return EmergencyExtension(*args, **kwargs)

@@ -18,7 +18,7 @@ class SiteBlocksExtension(BlocksExtension):
 
     BLOCKS: tuple = ()
 
-    def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (Markdown's API name)
+    def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (pymdownx.blocks' method name)
         for block in self.BLOCKS:
             block_mgr.register(block, self.getConfigs())
         contents.register(md)

@@ -25,8 +25,9 @@ import os
 import posixpath
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from .data import DataError

@@ -22,8 +22,6 @@ from .html import ID_SOURCE
 from .scan import scan_page
 
 
-
-
 class IdClash(DataError):
     """Two elements on one page have the same id."""
 

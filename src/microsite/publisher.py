@@ -74,5 +74,5 @@ class PublisherExtension(SiteBlocksExtension):
         super().__init__(*args, **kwargs)
 
 
-def makeExtension(*args: Any, **kwargs: Any) -> PublisherExtension:  # noqa: N802
+def makeExtension(*args: Any, **kwargs: Any) -> PublisherExtension:  # noqa: N802 (Python-Markdown's name)
     return PublisherExtension(*args, **kwargs)

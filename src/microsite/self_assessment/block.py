@@ -17,9 +17,9 @@ from typing import Any
 
 from pymdownx.blocks.block import Block, type_boolean, type_string
 
+from .. import contents
 from ..crisis import DEFAULT_DATA as CRISIS_DATA
 from ..crisis import Where, check_region, load_crisis_lines, render_crisis_help, render_crisis_strip
-from .. import contents
 from ..extension import SiteBlocksExtension
 from ..html import el, tail
 from ..text import append_markdown
@@ -294,5 +294,5 @@ class SelfAssessmentExtension(SiteBlocksExtension):
         super().__init__(*args, **kwargs)
 
 
-def makeExtension(*args: Any, **kwargs: Any) -> SelfAssessmentExtension:  # noqa: N802
+def makeExtension(*args: Any, **kwargs: Any) -> SelfAssessmentExtension:  # noqa: N802 (Python-Markdown's name)
     return SelfAssessmentExtension(*args, **kwargs)

@@ -7,8 +7,9 @@ results, one fallback rule at the end, and that every rule can be reached by som
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..data import DataError, load_yaml, validate
 from .scoring import first_rule, questions
@@ -113,14 +114,14 @@ def reachable_scores(data: dict[str, Any]) -> dict[tuple[int, ...], tuple[int, .
         nxt: dict[tuple[int, ...], tuple[int, ...]] = {}
         for totals, answers in reach.items():
             for choice, step in enumerate(steps):
-                nxt.setdefault(tuple(a + b for a, b in zip(totals, step)), answers + (choice,))
+                nxt.setdefault(tuple(a + b for a, b in zip(totals, step, strict=True)), answers + (choice,))
         reach = nxt
     return reach
 
 
 def _check_reachable(data: dict[str, Any], source: str) -> None:
     scales = list(data["scales"])
-    hit = {first_rule(data, dict(zip(scales, totals))) for totals in reachable_scores(data)}
+    hit = {first_rule(data, dict(zip(scales, totals, strict=True))) for totals in reachable_scores(data)}
     for r in range(len(data["rules"])):
         if r not in hit:
             raise DataError(
