@@ -13,9 +13,12 @@ import pytest
 
 from benchmarks.baresite import make_bare_project, strip_blocks
 from benchmarks.budgets import (
+    AROUND_THE_FORM,
     KB,
     PAGE_MAX,
     SELF_ASSESSMENT_ASSETS,
+    SELF_ASSESSMENT_EMBED,
+    SELF_ASSESSMENT_PAGE,
     allowance_over_bare,
     repeat_visit_max,
     self_assessment_assets,
@@ -122,7 +125,15 @@ def test_arriving_from_another_page_costs_little_more_than_its_html(our_repeat_v
     )
 
 
-def test_self_assessment_own_js_and_css_are_within_budget(site_dir):
+@pytest.mark.browser
+def test_the_self_assessment_page_costs_its_embed_and_what_it_puts_around_the_form(our_repeat_visits):
+    # The page's goal is the form's (the embed's) plus what the page puts around the form: that
+    # allowance must not hide growth of the page's own words or markup.
+    page, embed = (our_repeat_visits[path].gzip for path in (SELF_ASSESSMENT_PAGE, SELF_ASSESSMENT_EMBED))
+    assert page - embed <= AROUND_THE_FORM, f"page {kb(page)}, embed {kb(embed)}: over {kb(AROUND_THE_FORM)} apart"
+
+
+def test_self_assessment_own_js_is_within_budget(site_dir):
     sizes = self_assessment_assets(site_dir)  # as served; fails when the files are missing
     assert sum(sizes.values()) <= SELF_ASSESSMENT_ASSETS, f"gzip sizes: {sizes}"
 

@@ -13,7 +13,7 @@ from harness.sitebuild import ROOT
 
 SOURCES = sorted((ROOT / "docs" / "assets" / "javascripts").glob("*.js"))
 # Stylesheets linked by name; site.css is minified and renamed with a content hash instead.
-STYLESHEETS = [ROOT / "docs/assets/stylesheets" / name for name in ("self-assessment.css", "embed.css")]
+STYLESHEETS = [ROOT / "docs/assets/stylesheets" / "embed.css"]
 
 
 def built(site_dir, source):

@@ -59,20 +59,18 @@ const NOTICES = {
 }
 
 /**
- * Enhance one questionnaire, once its styles are in, then fire `self-assessment:ready` on it (the
- * embed waits for it to report its height). Safe to call again on the same element. Rejects if the
- * questionnaire cannot be enhanced (the loader then shows the plain form).
+ * Enhance one questionnaire, then fire `self-assessment:ready` on it (the embed waits for it to
+ * report its height). Safe to call again on the same element. Throws if the questionnaire cannot
+ * be enhanced (the loader then shows the plain form).
  */
 export function init (root) {
   if (!root || root.saReady) return
   root.saReady = true
-  return addStyles().then(() => {
-    try {
-      new SelfAssessment(root).init()
-    } finally {
-      root.dispatchEvent(new CustomEvent('self-assessment:ready', { bubbles: true }))
-    }
-  })
+  try {
+    new SelfAssessment(root).init()
+  } finally {
+    root.dispatchEvent(new CustomEvent('self-assessment:ready', { bubbles: true }))
+  }
 }
 
 /**
@@ -291,23 +289,4 @@ export class SelfAssessment {
     if (q) this.mark(q, false)
     this.updateAlert()
   }
-}
-
-// A page with the questionnaire links these styles in its head; reached by instant navigation
-// from another page, it has not, so the script adds them. Until they are in, the reader sees the
-// plain form (Material's button styles would otherwise show hidden buttons).
-function addStyles () {
-  let link = document.getElementById('sa-styles')
-  if (!link) {
-    link = document.createElement('link')
-    link.id = 'sa-styles'
-    link.rel = 'stylesheet'
-    link.href = new URL('../stylesheets/self-assessment.css', import.meta.url).href
-    document.head.append(link)
-  }
-  if (link.sheet) return Promise.resolve()
-  return new Promise((resolve) => {
-    link.addEventListener('load', resolve)
-    link.addEventListener('error', resolve) // without the styles the steps still work
-  })
 }
