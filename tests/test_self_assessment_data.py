@@ -9,8 +9,9 @@ import json
 import pytest
 
 from harness.sitebuild import ROOT
-from microsite.data import DataError
+from microsite.data import DataError, forget_loaded, load_yaml
 from microsite.self_assessment.model import (
+    SCHEMA,
     check_data,
     load_self_assessment,
     reachable_scores,
@@ -50,6 +51,25 @@ def test_first_line_points_editors_at_the_schema():
     assert first == "# yaml-language-server: $schema=../src/microsite/schemas/self-assessment.schema.json"
     schema = DATA_FILE.parent / first.split("$schema=", 1)[1]
     assert json.loads(schema.read_text("utf-8"))["title"] == "data/self-assessment.yml"
+
+
+def test_a_file_is_checked_once_until_what_was_kept_is_forgotten(tmp_path):
+    # Pages and the plugin load the same file in one build: checked once. The bench forgets what
+    # was kept to time the cold check a build pays.
+    copy_ = tmp_path / "self-assessment.yml"
+    copy_.write_text(DATA_FILE.read_text("utf-8"), "utf-8")
+    checked = []
+
+    def check(data, source):
+        checked.append(source)
+        return data
+
+    load_yaml(copy_, SCHEMA, check=check)
+    load_yaml(copy_, SCHEMA, check=check)
+    assert len(checked) == 1
+    forget_loaded()
+    load_yaml(copy_, SCHEMA, check=check)
+    assert len(checked) == 2
 
 
 def test_errors_name_the_file_they_came_from(tmp_path):

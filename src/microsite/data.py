@@ -216,6 +216,13 @@ def load_yaml(path: str | Path, schema_name: str, check: Callable[[Any, str], An
     return copy.deepcopy(_parse_and_check(text_, schema_name, source, check))
 
 
+def forget_loaded() -> None:
+    """Drop the schemas, validators and checked data kept between loads: the next load reads,
+    validates and checks afresh (the bench measures that cold cost, which a build pays once)."""
+    for cached in (_parse_and_check, _validator, load_schema):
+        cached.cache_clear()
+
+
 @lru_cache(maxsize=16)
 def _parse_and_check(text_: str, schema_name: str, source: str, check: Callable[[Any, str], Any] | None) -> Any:
     data = validate(parse_yaml(text_, source), schema_name, source)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from operator import add
 from pathlib import Path
 from typing import Any
 
 from ..data import DataError, load_yaml, validate
-from .scoring import first_rule, questions
+from .scoring import questions, rule_finder
 
 DEFAULT_DATA = "data/self-assessment.yml"
 SCHEMA = "self-assessment"
@@ -114,14 +115,14 @@ def reachable_scores(data: dict[str, Any]) -> dict[tuple[int, ...], tuple[int, .
         nxt: dict[tuple[int, ...], tuple[int, ...]] = {}
         for totals, answers in reach.items():
             for choice, step in enumerate(steps):
-                nxt.setdefault(tuple(a + b for a, b in zip(totals, step, strict=True)), answers + (choice,))
+                nxt.setdefault(tuple(map(add, totals, step)), answers + (choice,))  # one step per scale
         reach = nxt
     return reach
 
 
 def _check_reachable(data: dict[str, Any], source: str) -> None:
-    scales = list(data["scales"])
-    hit = {first_rule(data, dict(zip(scales, totals, strict=True))) for totals in reachable_scores(data)}
+    scales, rule_for = list(data["scales"]), rule_finder(data)
+    hit = {rule_for(dict(zip(scales, totals, strict=True))) for totals in reachable_scores(data)}
     for r in range(len(data["rules"])):
         if r not in hit:
             raise DataError(

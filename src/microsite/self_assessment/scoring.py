@@ -6,7 +6,7 @@ This is the reference the JavaScript is checked against (through the shared test
 from __future__ import annotations
 
 import operator
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq}
@@ -26,22 +26,40 @@ def score(data: dict[str, Any], answers: Sequence[int]) -> dict[str, int]:
     return totals
 
 
-def holds(condition: dict[str, Any] | None, scores: dict[str, int]) -> bool:
-    """Whether a rule's condition is true for these scores (no condition: always true)."""
+def condition_test(condition: dict[str, Any] | None) -> Callable[[Mapping[str, int]], bool]:
+    """A rule's condition as a function of the scores, built once: the build's reachability check
+    runs every rule on every reachable set of totals."""
     if condition is None:
-        return True
+        return lambda scores: True
     if "all" in condition:
-        return all(holds(c, scores) for c in condition["all"])
+        tests = [condition_test(c) for c in condition["all"]]
+        return lambda scores: all(test(scores) for test in tests)
     if "any" in condition:
-        return any(holds(c, scores) for c in condition["any"])
-    left = (scores[condition["scale"]] + (scores[condition["plus"]] if "plus" in condition else 0)
-            - (scores[condition["minus"]] if "minus" in condition else 0))
-    return OPS[condition["op"]](left, condition["value"])
+        tests = [condition_test(c) for c in condition["any"]]
+        return lambda scores: any(test(scores) for test in tests)
+    compare, value, scale = OPS[condition["op"]], condition["value"], condition["scale"]
+    plus, minus = condition.get("plus"), condition.get("minus")
+
+    def test(scores: Mapping[str, int]) -> bool:
+        left = scores[scale] + (scores[plus] if plus else 0) - (scores[minus] if minus else 0)
+        return compare(left, value)
+    return test
 
 
-def first_rule(data: dict[str, Any], scores: dict[str, int]) -> int:
+def holds(condition: dict[str, Any] | None, scores: Mapping[str, int]) -> bool:
+    """Whether a rule's condition is true for these scores (no condition: always true)."""
+    return condition_test(condition)(scores)
+
+
+def rule_finder(data: dict[str, Any]) -> Callable[[Mapping[str, int]], int]:
+    """Index of the first rule that is true for some scores (the fallback guarantees one)."""
+    tests = [condition_test(rule.get("when")) for rule in data["rules"]]
+    return lambda scores: next(i for i, test in enumerate(tests) if test(scores))
+
+
+def first_rule(data: dict[str, Any], scores: Mapping[str, int]) -> int:
     """Index of the first rule that is true (the fallback guarantees one)."""
-    return next(i for i, rule in enumerate(data["rules"]) if holds(rule.get("when"), scores))
+    return rule_finder(data)(scores)
 
 
 def result_for(data: dict[str, Any], answers: Sequence[int]) -> str:
