@@ -200,6 +200,15 @@ def test_the_alert_follows_the_first_question_with_a_crisis_answer_hidden_until_
     assert [slot.contents for slot in alert[0].select('[data-sa-part="alert-lines"]')] == [[]]
 
 
+def test_one_alert_however_many_questions_have_a_crisis_answer(tmp_path):
+    data = sa_data()
+    data["sections"][1]["questions"][1]["options"][1]["crisis"] = True  # a second one, in the next step
+    soup = render(tmp_path, data=data)
+    assert len(soup.select("input[data-crisis]")) == 2
+    [alert] = parts(soup, "alert")  # any crisis answer shows the same alert: there is one, after the first
+    assert alert.find_previous_sibling("fieldset")["data-sa-question"] == "safe"
+
+
 def test_without_a_crisis_answer_there_is_no_alert_and_the_rest_is_there(tmp_path):
     data = sa_data()
     for option in data["sections"][0]["questions"][0]["options"]:
