@@ -27,8 +27,8 @@ def score(data: dict[str, Any], answers: Sequence[int]) -> dict[str, int]:
 
 
 def condition_test(condition: dict[str, Any] | None) -> Callable[[Mapping[str, int]], bool]:
-    """A rule's condition as a function of the scores, built once: the build's reachability check
-    runs every rule on every reachable set of totals."""
+    """A rule's condition as a function of the scores (no condition: always true), built once: the
+    build's reachability check runs every rule on every reachable set of totals."""
     if condition is None:
         return lambda scores: True
     if "all" in condition:
@@ -44,11 +44,6 @@ def condition_test(condition: dict[str, Any] | None) -> Callable[[Mapping[str, i
         left = scores[scale] + (scores[plus] if plus else 0) - (scores[minus] if minus else 0)
         return compare(left, value)
     return test
-
-
-def holds(condition: dict[str, Any] | None, scores: Mapping[str, int]) -> bool:
-    """Whether a rule's condition is true for these scores (no condition: always true)."""
-    return condition_test(condition)(scores)
 
 
 def rule_finder(data: dict[str, Any]) -> Callable[[Mapping[str, int]], int]:
