@@ -4,6 +4,8 @@
 same security headers a real host would send (unless `apply_headers=False`). With `encodings`,
 text is compressed like a CDN does (plain `http.server` sends nothing compressed, which would
 overstate every page's weight), and every response's size is logged for the byte budgets.
+With `pause_after`, each page is sent in two parts with a pause after the marker, as a slow network
+may cut it, so a test can see what the browser paints of a half-loaded page.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import http.server
 import io
 import secrets
 import threading
+import time
 import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -77,6 +80,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     encodings: tuple[str, ...] = ()  # none: files are sent as they are
     compressed: dict = {}  # (path, mtime, encoding) -> bytes
     log: list = []  # every response, as `Sent`
+    pause_after = b""  # an HTML page holding this is sent up to its end, then the rest after a pause
+    pause_seconds = 0.5
 
     def log_message(self, *args):  # keep test output clean
         pass
@@ -116,6 +121,20 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         raw = path.stat().st_size
         sizes = {enc: len(self._compressed(path, enc)) if is_text(path.name) else raw for enc in ENCODINGS}
         self.sent.raw, self.sent.gzip, self.sent.br = raw, sizes["gzip"], sizes["br"]
+
+    def copyfile(self, source, outputfile):
+        body = source.read()
+        local = self._local_path()
+        is_page = local.endswith(("/", ".html"))
+        cut = body.find(self.pause_after) if self.pause_after and is_page else -1
+        if cut < 0:
+            outputfile.write(body)
+            return
+        cut += len(self.pause_after)
+        outputfile.write(body[:cut])
+        outputfile.flush()
+        time.sleep(self.pause_seconds)
+        outputfile.write(body[cut:])
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -158,13 +177,16 @@ class Served:
 
 
 @contextmanager
-def serve(site_dir: Path, prefix: str = "/", encodings: tuple[str, ...] = (), apply_headers: bool = True):
+def serve(site_dir: Path, prefix: str = "/", encodings: tuple[str, ...] = (), apply_headers: bool = True,
+          pause_after: bytes = b""):
     """Serve `site_dir` on 127.0.0.1 (free port) and yield a `Served`, after checking that the
-    server answering is this one. `encodings`: compress text as a CDN would (e.g. ENCODINGS)."""
+    server answering is this one. `encodings`: compress text as a CDN would (e.g. ENCODINGS).
+    `pause_after`: send uncompressed pages that hold these bytes in two parts, pausing after them."""
     token = secrets.token_hex(8)
     log: list[Sent] = []
     handler_class = type("Handler", (SiteHandler,), {
         "token": token, "prefix": prefix, "encodings": encodings, "compressed": {}, "log": log,
+        "pause_after": pause_after,
         "rules": parse_headers_file(site_dir / "_headers") if apply_headers else [],
     })
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(site_dir)))
@@ -182,9 +204,9 @@ def serve(site_dir: Path, prefix: str = "/", encodings: tuple[str, ...] = (), ap
 
 
 @contextmanager
-def serve_site(site_dir: Path, prefix: str = "/", apply_headers: bool = True):
+def serve_site(site_dir: Path, prefix: str = "/", apply_headers: bool = True, pause_after: bytes = b""):
     """`serve` uncompressed, yielding just the base URL (what most browser tests need)."""
-    with serve(site_dir, prefix, apply_headers=apply_headers) as served:
+    with serve(site_dir, prefix, apply_headers=apply_headers, pause_after=pause_after) as served:
         yield served.url
 
 
