@@ -13,13 +13,11 @@ BRAND = resolve_brand(normalise_colors(None))  # mkdocs.yml sets no colours: the
 
 
 @pytest.fixture(params=["light", "dark"])
-def page(request, browser, base_url):
-    context = browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+def page(request, new_page, base_url):
+    page, _ = new_page(scheme=request.param, viewport="desktop")
     page.goto(base_url + "differences/")
     page.scheme = request.param
-    yield page
-    context.close()
+    return page
 
 
 def expected(scheme: str, name: str) -> str:
@@ -52,19 +50,15 @@ def test_the_page_background_is_the_one_the_contrast_check_assumed(page):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_controls_and_rings_take_a_colour_checked_against_what_is_behind_them(browser, base_url, scheme):
+def test_controls_and_rings_take_a_colour_checked_against_what_is_behind_them(new_page, base_url, scheme):
     # The brand primary is checked against white only: on the dark page, the radios, the progress
     # bar and another country's box take the link colour; on the header's primary bar, the focus
     # ring takes the header's text colour.
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 375, "height": 740})
-    try:
-        page = context.new_page()
-        page.goto(base_url + "self-assessment/")
-        link = expected(scheme, "--brand-link")
-        assert style(page, ".sa-option input", "accentColor") == link
-        assert style(page, ".sa-progress progress", "accentColor") == link
-        assert style(page, "details.crisis-region--other", "borderTopColor") == link
-        page.focus(".md-header .help-now")
-        assert style(page, ".md-header .help-now", "outlineColor") == expected(scheme, "--brand-on-primary")
-    finally:
-        context.close()
+    page, _ = new_page(scheme=scheme, viewport="phone")
+    page.goto(base_url + "self-assessment/")
+    link = expected(scheme, "--brand-link")
+    assert style(page, ".sa-option input", "accentColor") == link
+    assert style(page, ".sa-progress progress", "accentColor") == link
+    assert style(page, "details.crisis-region--other", "borderTopColor") == link
+    page.focus(".md-header .help-now")
+    assert style(page, ".md-header .help-now", "outlineColor") == expected(scheme, "--brand-on-primary")

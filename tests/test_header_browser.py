@@ -14,12 +14,9 @@ NAME = ".md-header__topic:first-child .md-ellipsis"
 
 
 @pytest.fixture
-def page(browser, request):
+def page(new_page, request):
     width, scheme = request.param
-    context = browser.new_context(viewport={"width": width, "height": HEIGHT}, color_scheme=scheme,
-                                  service_workers="block")
-    yield context.new_page()
-    context.close()
+    return new_page(viewport={"width": width, "height": HEIGHT}, scheme=scheme)[0]
 
 
 PAGES = [pytest.param((w, s), id=f"{w}px-{s}") for w in WIDTHS for s in SCHEMES]

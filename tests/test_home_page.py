@@ -82,12 +82,9 @@ def test_a_bad_short_name_fails_the_build_naming_the_key(tmp_path, short_name):
 
 
 @pytest.fixture
-def page(browser, request):
+def page(new_page, request):
     width, scheme = request.param
-    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme,
-                                  service_workers="block")
-    yield context.new_page()
-    context.close()
+    return new_page(viewport={"width": width, "height": 800}, scheme=scheme)[0]
 
 
 @pytest.mark.browser

@@ -47,6 +47,13 @@ HEADER_CUTS = {
 }
 
 
+def shifts_while_loading(page, url: str) -> list[dict]:
+    """Load `url`, wait until every script has run, and return the layout shifts the page had."""
+    page.goto(url, wait_until="load")
+    page.wait_for_function(SETTLED_JS)
+    return page.evaluate(SHIFTS_JS)
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("url", docs_page_urls())
@@ -54,9 +61,7 @@ def test_nothing_moves_while_the_page_loads(new_page, base_url, url, viewport):
     page, watch = new_page(base_url, viewport=viewport)
     if viewport == "phone":
         page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU_SLOWDOWN})
-    page.goto(base_url + url, wait_until="load")
-    page.wait_for_function(SETTLED_JS)
-    shifts = page.evaluate(SHIFTS_JS)
+    shifts = shifts_while_loading(page, base_url + url)
     assert shifts == [], f"{url} ({viewport}) moved while loading: {shifts}"
     assert not watch.page_errors, watch.page_errors
 
@@ -69,8 +74,6 @@ def test_nothing_moves_when_the_page_arrives_cut_in_its_header(new_page, site_di
     assert HEADER_CUTS[cut] in (site_dir / url / "index.html").read_bytes(), f"the page no longer holds {HEADER_CUTS[cut]!r}"
     with serve_site(site_dir, pause_after=HEADER_CUTS[cut]) as base_url:
         page, watch = new_page(base_url, viewport=viewport)
-        page.goto(base_url + url, wait_until="load")
-        page.wait_for_function(SETTLED_JS)
-        shifts = page.evaluate(SHIFTS_JS)
+        shifts = shifts_while_loading(page, base_url + url)
     assert shifts == [], f"{url} ({viewport}), cut {cut}, moved while loading: {shifts}"
     assert not watch.page_errors, watch.page_errors

@@ -39,10 +39,8 @@ def pages_with_tables(site_dir) -> list[str]:
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": WIDTH, "height": 740}, service_workers="block")
-    yield context.new_page()
-    context.close()
+def page(new_page):
+    return new_page(viewport={"width": WIDTH, "height": 740})[0]
 
 
 def test_the_site_has_tables_to_check(site_dir):
