@@ -25,7 +25,7 @@ from . import text, urls
 try:  # Under MkDocs a BuildError ends the build with its message and no traceback.
     from mkdocs.exceptions import BuildError as _ErrorBase
 except ImportError:  # the blocks also run without MkDocs
-    _ErrorBase = ValueError
+    _ErrorBase = ValueError  # type: ignore[misc,assignment]  # one of two base classes, chosen at import
 
 
 class DataError(_ErrorBase, ValueError):
@@ -74,7 +74,7 @@ for _name, _check in FORMAT_CHECKS.items():
     FORMATS.checks(_name, raises=ValueError)(_checker)
 
 
-class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # chosen at import
     """SafeLoader (libyaml's parser when PyYAML has it: several times faster) that keeps dates
     as text, so the schema (not PyYAML) judges them."""
 
@@ -152,14 +152,15 @@ def config_file_problem(path: Path) -> str | None:
     `extra.practice` written twice would lose the first without a word.
     """
     seen = set()
-    while path and path not in seen:
-        seen.add(path)
-        node = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
+    current: Path | None = path
+    while current and current not in seen:
+        seen.add(current)
+        node = yaml.compose(current.read_text("utf-8"), Loader=yaml.SafeLoader)
         problem = duplicate_key(node)
         if problem:
-            return f"{path.name}: {problem}"
+            return f"{current.name}: {problem}"
         parent = _inherit(node)
-        path = (path.parent / parent).resolve() if parent else None
+        current = (current.parent / parent).resolve() if parent else None
     return None
 
 

@@ -58,7 +58,7 @@ class NoteFences(Preprocessor):
                     options.append(option)
                 found.append({"line": number, "name": match.group(2).lower(), "arg": match.group(3),
                               "options": textwrap.dedent("\n".join(options))})
-        self.md.microsite_fences = found
+        self.md.microsite_fences = found  # type: ignore[attr-defined]  # read by LeftoverFences, same instance
         return lines
 
 
@@ -86,7 +86,7 @@ class LeftoverFences(Treeprocessor):
                                  f"the block `{header}` was not understood: {self._reason(name, entry)}")
 
     def _reason(self, name: str, entry: dict[str, Any]) -> str:
-        manager = self.md.parser.blockprocessors["blocks"]
+        manager: Any = self.md.parser.blockprocessors["blocks"]  # pymdownx's BlocksProcessor, untyped
         if name not in manager.blocks:
             return f"there is no block named {name!r} (known: {', '.join(sorted(manager.blocks))})"
         block = manager.blocks[name](3, {}, manager, manager.config[name])

@@ -73,7 +73,8 @@ class TemplateScripts:
     per page. They use only `config` and `base_url`."""
 
     def __init__(self, env: Any) -> None:
-        self.env, self.templates, self._rendered = env, [], {}
+        self.env, self.templates = env, []
+        self._rendered: dict[str, set[str]] = {}  # base_url -> the scripts as they read there
         names: set[str] = set()
         for folder in env.loader.searchpath:
             for top, dirs, files in os.walk(folder):

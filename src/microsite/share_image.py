@@ -68,7 +68,7 @@ def draw(title: str, subtitle: str, colors: dict[str, str], font: Path = FONT) -
     return image
 
 
-def fit(text: str, font: Path, width: int, height: int, sizes: range = TITLE_SIZES,
+def fit(text: str, font: Path, width: int, height: float, sizes: range = TITLE_SIZES,
         most: int = MAX_LINES) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """The largest of `sizes` at which `text` wraps into at most `most` lines within width x
     height; at the smallest size, what does not fit ends with an ellipsis."""

@@ -51,7 +51,8 @@ def plain_text_problem(text: str) -> str | None:
 @cache
 def _subset_markdown() -> markdown.Markdown:
     md = markdown.Markdown()
-    for name in [item.name for item in md.inlinePatterns._priority]:
+    # Python-Markdown lists a registry's names only in its private `_priority`; its stubs leave it out.
+    for name in [item.name for item in md.inlinePatterns._priority]:  # type: ignore[attr-defined]
         if name not in SUBSET_PATTERNS:
             md.inlinePatterns.deregister(name)
     return md
