@@ -43,6 +43,12 @@ def inheriting_config(target: Path, practice: dict | None = None, site_url: str 
     return path
 
 
+def practice_config(folder: Path) -> Path:
+    """The practice's build as most tests use it: our project in `folder`, INHERITed with PRACTICE
+    (the shared build `practice_site` in tests/conftest.py)."""
+    return inheriting_config(project_copy(folder))
+
+
 def edited_config(target: Path, practice: dict | None = None, site_url: str = SITE_URL) -> Path:
     """A copy of our mkdocs.yml with `site_url` and the `extra.practice` block rewritten in place."""
     text = (ROOT / "mkdocs.yml").read_text("utf-8")

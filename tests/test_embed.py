@@ -14,9 +14,10 @@ from itertools import pairwise
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from fixture_site import PRACTICE, inheriting_config, project_copy
+from fixture_site import PRACTICE
+from harness.browser import open_settled
 from harness.server import serve_site
-from harness.sitebuild import ROOT, mkdocs_build
+from harness.sitebuild import ROOT
 from microsite.self_assessment.model import load_self_assessment
 from microsite.self_assessment.vectors import vectors
 
@@ -39,10 +40,8 @@ def readme_snippet() -> str:
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    root = project_copy(tmp_path_factory.mktemp("embed"))
-    mkdocs_build(inheriting_config(root), root / "site")
-    with serve_site(root / "site", prefix="/learn/") as url:
+def site_url(practice_site):
+    with serve_site(practice_site, prefix="/learn/") as url:
         yield url
 
 
@@ -66,7 +65,7 @@ def host_page(new_page, site_url, host_origin, path="self-assessment-embed/"):
     page.route(f"{host_origin}/**", lambda route: route.fulfill(status=200, content_type="text/html", body=html))
     # The real server answers for the public address, headers and all.
     page.route(f"{PUBLIC_URL}**", lambda route: forward(route, site_url))
-    page.goto(f"{host_origin}/learn-more/", wait_until="networkidle")
+    page.goto(f"{host_origin}/learn-more/", wait_until="load")  # the frame's load (or refusal) included
     return page, watch, page.frame_locator("#self-assessment")
 
 
@@ -85,6 +84,15 @@ def test_allowed_host_shows_the_questionnaire_and_fits_its_height(new_page, site
     assert not watch.console_errors, watch.console_errors
 
 
+def refused(page) -> bool:
+    """Wait until the browser has refused to show the frame: it holds its own error page (so what
+    the tests find missing in it is missing because of that, not because it has not loaded yet)."""
+    [frame] = page.main_frame.child_frames
+    if not frame.url.startswith("chrome-error://"):  # the host page's load may come first
+        page.wait_for_event("framenavigated", lambda f: f == frame and f.url.startswith("chrome-error://"))
+    return True
+
+
 def embed_frame(page):
     """The embed's frame, once the questionnaire in it is enhanced."""
     frame = page.frame(url=re.compile(r"/self-assessment-embed/"))
@@ -96,7 +104,7 @@ def unenhanced_height(new_page, site_url, width):
     """How tall the embed is as plain HTML (every step showing), at the frame's width."""
     page, _ = new_page(PUBLIC_URL, viewport={"width": width, "height": 900}, java_script=False)
     page.route(f"{PUBLIC_URL}**", lambda route: forward(route, site_url))
-    page.goto(f"{PUBLIC_URL}self-assessment-embed/", wait_until="networkidle")
+    open_settled(page, f"{PUBLIC_URL}self-assessment-embed/")
     box = page.locator(".md-content").bounding_box()
     return box["y"] + box["height"]
 
@@ -138,7 +146,7 @@ def test_share_link_from_the_embed_opens_the_main_self_assessment_page(new_page,
     frame.click('[data-action="share"]')
     link = frame.input_value("#sa-share-url")
     assert link == f"{PUBLIC_URL}self-assessment/#answers={DATA['version']}." + "".join(map(str, answers))
-    page.goto(link, wait_until="networkidle")
+    open_settled(page, link)
     page.wait_for_selector(".sa--js", state="attached")
     assert page.url == link and page.locator("#sa-notice").is_hidden()
     shown = page.evaluate("""() => [...document.querySelectorAll('.sa-result')]
@@ -159,6 +167,7 @@ def test_links_in_the_embed_open_in_the_top_window(new_page, site_url):
 @pytest.mark.browser
 def test_other_hosts_cannot_frame_the_embed(new_page, site_url):
     page, _, frame = host_page(new_page, site_url, OTHER)
+    assert refused(page)
     assert frame.locator("[data-module='self-assessment']").count() == 0
     assert page.evaluate("() => heights") == []
 
@@ -166,4 +175,5 @@ def test_other_hosts_cannot_frame_the_embed(new_page, site_url):
 @pytest.mark.browser
 def test_ordinary_pages_refuse_every_frame(new_page, site_url):
     page, _, frame = host_page(new_page, site_url, ALLOWED, path="self-assessment/")
+    assert refused(page)
     assert frame.locator("[data-module='self-assessment']").count() == 0

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from fixture_site import PRACTICE, SITE_URL, edited_config, inheriting_config, project_copy
+from fixture_site import PRACTICE, SITE_URL, edited_config, inheriting_config, practice_config, project_copy
 from harness.server import parse_headers_file
 from harness.sitebuild import ROOT, html_pages, mkdocs_build
 
@@ -22,11 +22,10 @@ DEFAULT_URLS = {DEFAULTS["site_url"], DEFAULTS["extra"]["practice"]["website"]}
 
 
 @pytest.fixture(scope="module", params=["inherit", "edited"])
-def practice_site(request, tmp_path_factory):
-    root = project_copy(tmp_path_factory.mktemp(f"practice-{request.param}"))
-    config = (inheriting_config if request.param == "inherit" else edited_config)(root)
-    mkdocs_build(config, root / "site")
-    return root / "site"
+def practice_site(request, build_once):
+    if request.param == "inherit":
+        return build_once("practice", practice_config)  # the build tests/conftest.py shares
+    return build_once("practice-edited", lambda folder: edited_config(project_copy(folder)))
 
 
 def soup(path):

@@ -13,8 +13,9 @@ import pytest
 import yaml
 
 from fixture_site import inheriting_config, project_copy
+from harness.browser import open_settled
 from harness.server import serve_site
-from harness.sitebuild import ROOT, mkdocs_build
+from harness.sitebuild import ROOT
 from microsite.data import DataError
 from microsite.self_assessment.model import check_data
 
@@ -32,21 +33,23 @@ def test_a_version_must_be_a_whole_number_from_1(bad):
 
 
 @pytest.fixture(scope="module")
-def bumped_site(tmp_path_factory):
-    root = project_copy(tmp_path_factory.mktemp("bumped"))
-    data = root / "data" / "self-assessment.yml"
-    text = data.read_text("utf-8")
-    assert f"\nversion: {CURRENT}\n" in text
-    data.write_text(text.replace(f"\nversion: {CURRENT}\n", f"\nversion: {CURRENT + 1}\n"), "utf-8")
-    mkdocs_build(inheriting_config(root), root / "site")
-    with serve_site(root / "site", prefix="/learn/") as url:
+def bumped_site(build_once):
+    def bumped(folder):
+        root = project_copy(folder)
+        data = root / "data" / "self-assessment.yml"
+        text = data.read_text("utf-8")
+        assert f"\nversion: {CURRENT}\n" in text
+        data.write_text(text.replace(f"\nversion: {CURRENT}\n", f"\nversion: {CURRENT + 1}\n"), "utf-8")
+        return inheriting_config(root)
+
+    with serve_site(build_once("practice-version-bumped", bumped), prefix="/learn/") as url:
         yield url + "self-assessment/"
 
 
 def open_link(new_page, url, version):
     answers = "0" * sum(len(s["questions"]) for s in DATA["sections"])
     page, watch = new_page(url)
-    page.goto(f"{url}#answers={version}.{answers}", wait_until="networkidle")
+    open_settled(page, f"{url}#answers={version}.{answers}")
     page.wait_for_selector(".sa--js", state="attached")
     return page, watch
 
