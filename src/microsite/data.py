@@ -2,7 +2,9 @@
 
 Every failure is a DataError whose message names the file, the path inside it and what was
 expected, so an editor can fix the data without reading code. YAML is read strictly: a key written
-twice in one mapping is an error (PyYAML would keep the last one silently).
+twice in one mapping is an error (PyYAML would keep the last one silently), and so are an alias, a
+key that YAML reads as a boolean or a number, and nesting no data needs (see `yaml_nodes.py`).
+A schema's `$` means the end of the text (Python's would let a trailing newline through).
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import best_match
+from jsonschema import Draft202012Validator, FormatChecker, validators
+from jsonschema.exceptions import ValidationError, best_match
 
 from . import text, urls
+from .yaml_nodes import NodeProblem, compose
 
 try:  # Under MkDocs a BuildError ends the build with its message and no traceback.
     from mkdocs.exceptions import BuildError as _ErrorBase
@@ -34,6 +37,7 @@ class DataError(_ErrorBase, ValueError):
     def __init__(self, source: str, path: str, problem: str, reason: str | None = None) -> None:
         # `reason`: what was wrong with the value, without the value itself (for callers that
         # word the message their own way).
+        source, path = str(source), str(path)
         self.source, self.path, self.problem, self.reason = source, path, problem, reason
         where = ": ".join(part for part in (source, path) if part)
         super().__init__(f"{where}: {problem}" if where else problem)
@@ -112,14 +116,14 @@ def duplicate_key(node: yaml.Node | None) -> str | None:
 
 
 def parse_yaml(text_: str, source: str, loader: type = _StrictLoader) -> Any:
-    """Parse one YAML document strictly: a syntax error or a repeated key is a DataError."""
+    """Parse one YAML document strictly: a syntax error, a repeated key, an alias, a key read as a
+    boolean or a number, or nesting too deep is a DataError."""
     parser = loader(text_)
     try:
-        node = parser.get_single_node()
-        problem = duplicate_key(node)
-        if problem:
-            raise DataError(source, "", problem)
+        node = compose(parser)
         return None if node is None else parser.construct_document(node)
+    except NodeProblem as exc:
+        raise DataError(source, "", str(exc)) from None
     except yaml.YAMLError as exc:
         raise DataError(source, "", f"not valid YAML ({' '.join(str(exc).split())})") from None
     finally:
@@ -172,9 +176,64 @@ def _inherit(node: yaml.Node | None) -> str | None:
 
 
 @cache
+def _whole(pattern: str) -> re.Pattern:
+    """A schema pattern as JSON Schema means it: a final `$` is the end of the text."""
+    body = pattern[:-1]
+    if pattern.endswith("$") and (len(body) - len(body.rstrip("\\"))) % 2 == 0:  # not an escaped \$
+        pattern = body + r"\Z"
+    return re.compile(pattern)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict) -> Any:
+    if validator.is_type(instance, "string") and not _whole(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_StrictValidator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
+@cache
 def _validator(schema_name: str) -> Draft202012Validator:
     """One compiled validator per schema, reused by every page that renders the same data."""
-    return Draft202012Validator(load_schema(schema_name), format_checker=FORMATS)
+    return _StrictValidator(load_schema(schema_name), format_checker=FORMATS)
+
+
+def key_problem(data: Any) -> tuple[str, str] | None:
+    """(path, problem) for the first mapping key that is not text (YAML reads `NO:` as false and
+    `1:` as a number), or None. Each mapping and list is looked at once."""
+    seen: set[int] = set()
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        if not isinstance(node, (dict, list)) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if not isinstance(key, str):
+                    kind = ("true or false" if isinstance(key, bool) else "empty" if key is None
+                            else "a number" if isinstance(key, (int, float)) else type(key).__name__)
+                    return format_path(path), (f"the key {key!r} is read as {kind}, not as text; "
+                                               f"put it in quotes ('{key}')")
+                stack.append((value, path + (key,)))
+        else:
+            stack += [(value, path + (i,)) for i, value in enumerate(node)]
+    return None
+
+
+def _closest_branch(error: ValidationError) -> ValidationError:
+    """For a value that fits none of a oneOf's branches, the error of the branch it nearly fits:
+    the one with the fewest errors (a contact with `chat` whose note is refused is a chat contact
+    with a bad note, not "valid under none of the schemas")."""
+    while error.validator in ("oneOf", "anyOf") and error.context:
+        branches: dict[Any, list[ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        fewest = min(branches.values(), key=len)
+        if len(fewest) > 1 or len([b for b in branches.values() if len(b) == len(fewest)]) > 1:
+            break
+        error = fewest[0]
+    return error
 
 
 def validate(data: Any, schema_name: str, source: str) -> Any:
@@ -184,9 +243,12 @@ def validate(data: Any, schema_name: str, source: str) -> Any:
         raise DataError(source, "", "it is empty; expected the data described in its schema")
     if expected == "object" and not isinstance(data, dict):
         raise DataError(source, "", f"expected a mapping of keys and values at the top, got {type(data).__name__} {data!r:.60}")
+    bad_key = key_problem(data)
+    if bad_key:
+        raise DataError(source, *bad_key)
     errors = sorted(_validator(schema_name).iter_errors(data), key=lambda e: (-len(e.absolute_path), e.message))
     if errors:
-        error = best_match(errors[:1])  # descends into oneOf/anyOf to the branch that fits best
+        error = _closest_branch(best_match(errors[:1]))  # descends into oneOf/anyOf to the branch that fits best
         # Name the offending key itself for unknown keys, not just the object that holds it.
         path = format_path(error.absolute_path)
         if error.validator == "additionalProperties":
@@ -209,11 +271,35 @@ def load_yaml(path: str | Path, schema_name: str, check: Callable[[Any, str], An
     """
     path = Path(path)
     source = str(path)
+    return copy.deepcopy(_parse_and_check(read_data_file(path, source), schema_name, source, check))
+
+
+MAX_BYTES = 2_000_000  # our data files are tens of kilobytes
+
+
+def read_data_file(path: Path, source: str) -> str:
+    """The text of a data file, or a DataError that says why it cannot be read."""
     try:
-        text_ = path.read_text("utf-8")
+        if path.stat().st_size > MAX_BYTES:
+            raise DataError(source, "", f"it is {path.stat().st_size} bytes; a data file may be at most {MAX_BYTES}")
+        return path.read_text("utf-8")
     except FileNotFoundError:
         raise DataError(source, "", "file not found") from None
-    return copy.deepcopy(_parse_and_check(text_, schema_name, source, check))
+    except IsADirectoryError:
+        raise DataError(source, "", "it is a folder; expected a YAML file") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(source, "", f"it is not UTF-8 text (byte {exc.start} cannot be read); save it as UTF-8") from None
+    except OSError as exc:
+        raise DataError(source, "", f"it cannot be read ({exc.strerror or exc})") from None
+
+
+def project_file(root: Path, relative: str, setting: str) -> Path:
+    """`root / relative`, refused (before it is read) when it leads outside `root`, the folder of
+    the site's config: a data file linked to one elsewhere would be read, and quoted in errors."""
+    path = Path(root) / relative
+    if not path.resolve().is_relative_to(Path(root).resolve()):
+        raise DataError(setting, "", f"{relative!r} leads outside the project folder; data files must be inside it")
+    return path
 
 
 def forget_loaded() -> None:
