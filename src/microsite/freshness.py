@@ -3,8 +3,10 @@
 A crisis number that changed since we last looked is worse than no number at all, so every
 mapping in the crisis data that carries a `checked` date (a line, an emergency number, the
 directory, and whatever the data grows next) is one dated item; so is every page's `reviewed`
-date in its front matter. An item older than its limit (180 days for crisis sources, 365 for
-pages, by default) is stale. The functions are pure, need no MkDocs and take a few milliseconds
+date in its front matter, and the practice reviewer's `reviewed`. An item older than its limit
+(180 days for crisis sources, 365 for pages, by default) is stale; one dated later than tomorrow
+(a day ahead allows for time zones) is an error, since nobody has checked anything in the future.
+A `next_review` that has passed is reported on every build. The functions are pure, need no MkDocs and take a few milliseconds
 for the whole site, so the site's plugin can print the same report as build warnings.
 
 Run from the repository: `python -m microsite.freshness [--config mkdocs.yml] [--today YYYY-MM-DD]
@@ -23,7 +25,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -145,7 +147,45 @@ def today_from_env() -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{TODAY_ENV}: expected a YYYY-MM-DD date, got {value!r}") from None
+        raise DataError(f"the environment variable {TODAY_ENV}", "", f"expected a YYYY-MM-DD date, got {value!r}") from None
+
+
+def practice_dates(practice: dict | None, source: str) -> list[Dated]:
+    """The practice reviewer's `reviewed` date, if one is given."""
+    reviewer = (practice or {}).get("reviewer") or {}
+    if reviewer.get("reviewed") is None:
+        return []
+    return [Dated(f"{source}: reviewer", "reviewed", _as_date(reviewer["reviewed"], source, "reviewer.reviewed"))]
+
+
+def future_dated(items: list[Dated], today: date) -> list[str]:
+    """One line per item dated later than tomorrow."""
+    latest = today + timedelta(days=1)
+    return [f"{item.label}: {item.key} {item.day.isoformat()} is in the future (today is {today.isoformat()}); "
+            f"set it to the day it was really {item.key}" for item in items if item.day > latest]
+
+
+def overdue_review(practice: dict | None, source: str, today: date) -> str | None:
+    """The practice's `next_review` once it has passed, as a line to print, or None."""
+    value = (practice or {}).get("next_review")
+    if value is None:
+        return None
+    day = _as_date(value, source, "next_review")
+    if day >= today:
+        return None
+    return (f"{source}: next_review {day.isoformat()} has passed ({(today - day).days} days ago): review the "
+            "content, then set the next date")
+
+
+def dates_report(crisis: dict, crisis_source: str, docs_dir: Path, practice: dict | None, practice_source: str,
+                 today: date) -> tuple[list[str], list[str]]:
+    """(errors, warnings) for a build: dates in the future are errors; stale sources and a passed
+    `next_review` are warnings (a date passing never fails a build)."""
+    items = dated_items(crisis, crisis_source) + page_dates(Path(docs_dir)) + practice_dates(practice, practice_source)
+    warnings = [f"Out of date, please re-check: {line}"
+                for line in stale_report(crisis, crisis_source, Path(docs_dir), today)]
+    overdue = overdue_review(practice, practice_source, today)
+    return future_dated(items, today), warnings + ([overdue] if overdue else [])
 
 
 def _stale_all(crisis: list[Dated], pages: list[Dated], today: date, crisis_days: int, page_days: int) -> list[Stale]:
@@ -200,12 +240,23 @@ def plugin_option(config: dict, plugin: str, option: str) -> Any:
     return None
 
 
+PRACTICE_SOURCE = "mkdocs.yml extra.practice"  # as the build names the block
+
+
 @dataclass(frozen=True)
 class Project:
     crisis_path: Path
     crisis_source: str  # the crisis file as the report names it (relative to the config's folder)
     docs_dir: Path
     site_url: str | None
+    practice: dict | None = None
+
+    @property
+    def practice_dates(self) -> list[Dated]:
+        return practice_dates(self.practice, PRACTICE_SOURCE)
+
+    def overdue(self, today: date) -> str | None:
+        return overdue_review(self.practice, PRACTICE_SOURCE, today)
 
 
 def project(config_path: Path) -> Project:
@@ -217,7 +268,9 @@ def project(config_path: Path) -> Project:
         source = crisis.resolve().relative_to(root).as_posix()
     except ValueError:
         source = str(crisis)
-    return Project(crisis, source, root / (config.get("docs_dir") or "docs"), config.get("site_url") or None)
+    practice = (config.get("extra") or {}).get("practice")
+    return Project(crisis, source, root / (config.get("docs_dir") or "docs"), config.get("site_url") or None,
+                   practice if isinstance(practice, dict) else None)
 
 
 # --- links, online ---------------------------------------------------------------------------------
@@ -302,15 +355,17 @@ def main(argv: list[str] | None = None) -> int:
 
         crisis = dated_items(load_crisis_lines(found.crisis_path), found.crisis_source)
         pages = page_dates(found.docs_dir)
+        reviewed, overdue = found.practice_dates, found.overdue(today)
     except (OSError, ValueError, yaml.YAMLError) as exc:  # DataError is a ValueError
         print(f"error: {exc}", file=sys.stderr)
         return 2
     problems = _stale_all(crisis, pages, today, args.crisis_days, args.page_days)
-    for problem in problems:
+    future = future_dated(crisis + pages + reviewed, today)
+    for problem in [*future, *problems, *([overdue] if overdue else [])]:
         print(problem)
-    if not problems:
+    if not problems and not future:
         print(f"All {len(crisis)} crisis sources and {len(pages)} pages are within their review age.")
-    failed = bool(problems)
+    failed = bool(problems or future)
     if args.online:
         failed = check_links(args.config, found.site_url) != 0 or failed
     return 1 if failed else 0
