@@ -48,7 +48,7 @@ def test_bad_region_in_config_fails_the_build(tmp_path):
     (tmp_path / "docs" / "index.md").write_text("# Home\n", "utf-8")
     config = {
         "site_name": "Region test", "site_url": "https://example.org/",
-        "theme": {"name": "material"},
+        "theme": {"name": "material", "font": False},
         "plugins": [{"microsite": {"crisis_data": "crisis-lines.yml"}}],
         "extra": {"practice": {"region": "NZ"}},
     }

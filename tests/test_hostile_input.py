@@ -126,6 +126,41 @@ def test_every_markdown_field_refuses_a_javascript_link_naming_file_field_and_va
         assert DATA_FILES[schema] in message and "javascript:alert" in message and "not allowed" in message, message
 
 
+# As a browser reads a link: character references decoded, tabs and newlines removed.
+ENCODED_JS_LINKS = (
+    f"see [this](javascript&colon;alert('{MARKER}'))",
+    f"see [this](jav&#x09;ascript&colon;alert('{MARKER}'))",
+    f"see [this](&#106;avascript:alert('{MARKER}'))",
+    f"see [this](JaVaScRiPt:alert('{MARKER}'))",
+)
+
+
+@pytest.mark.parametrize("schema", DATA_FILES)
+@pytest.mark.parametrize("link", ENCODED_JS_LINKS, ids=["colon", "tab", "numeric", "case"])
+def test_every_markdown_field_refuses_a_link_that_reads_as_javascript(fields, schema, link):
+    data = real(schema)
+    for path in fields[schema]["markdown"]:
+        trial = copy.deepcopy(data)
+        set_at(trial, path, link)
+        with pytest.raises(DataError) as caught:
+            validate(trial, schema, DATA_FILES[schema])
+        assert caught.value.path == dotted(path) and "not allowed" in str(caught.value), str(caught.value)
+
+
+@pytest.mark.parametrize("schema", DATA_FILES)
+@pytest.mark.parametrize(("char", "name"), [("\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"), ("\u200b", "U+200B ZERO WIDTH SPACE"),
+                                            ("\u2066", "U+2066 LEFT-TO-RIGHT ISOLATE"), ("\u00ad", "U+00AD SOFT HYPHEN")])
+def test_every_text_field_refuses_a_character_that_changes_how_text_shows(fields, schema, char, name):
+    # "…Lifeline\u202e" shows "988" as "889" while the link dials 988.
+    data = real(schema)
+    for path in fields[schema]["plain"] + fields[schema]["markdown"]:
+        trial = copy.deepcopy(data)
+        set_at(trial, path, f"988 Lifeline{char} 988")
+        with pytest.raises(DataError) as caught:
+            validate(trial, schema, DATA_FILES[schema])
+        assert caught.value.path == dotted(path) and name in str(caught.value), str(caught.value)
+
+
 def test_every_address_in_the_crisis_data_refuses_hostile_addresses(fields):
     data = real("crisis-lines")
     addresses = [p for p, value in leaves(data) if value.startswith("https://")]
@@ -211,8 +246,9 @@ def test_the_policy_trusts_no_more_scripts_than_for_clean_data(hostile_site, sit
 
 
 @pytest.mark.browser
-def test_served_with_its_headers_no_page_opens_a_dialog(new_page, hostile_site):
-    with serve_site(hostile_site) as base_url:
+@pytest.mark.parametrize("headers", [True, False], ids=["with-headers", "without-headers-as-github-pages"])
+def test_served_with_or_without_its_headers_no_page_runs_loads_or_redirects(new_page, hostile_site, headers):
+    with serve_site(hostile_site, apply_headers=headers) as base_url:
         for url in docs_page_urls():
             page, watch = new_page(base_url)
             page.goto(base_url + url, wait_until="networkidle")
@@ -220,6 +256,8 @@ def test_served_with_its_headers_no_page_opens_a_dialog(new_page, hostile_site):
                 page.check("#sa-q-safety input[data-crisis]")  # shows the alert's copy of the lines
             assert watch.dialogs == [], (url, watch.dialogs)
             assert watch.page_errors == [], (url, watch.page_errors)
+            assert watch.other_origin_requests == [], (url, watch.other_origin_requests)
+            assert page.url == base_url + url, (url, page.url)
             page.context.close()  # one page at a time; the fixture's close after the test is then a no-op
 
 
@@ -231,10 +269,11 @@ def test_the_checks_fail_when_one_template_stops_escaping(tmp_path, fields):
         footer.write_text(text.replace("{{ practice.name }}", "{{ practice.name | safe }}"), "utf-8")
 
     site, result = hostile_copy(tmp_path, fields, unescape_footer, check=False)
-    # The build refuses the script the footer now lets through, naming a page...
+    # The build refuses the script the footer now lets through, naming a page, publishes nothing...
     assert result.returncode != 0 and "no template wrote" in result.stderr, result.stderr
-    # ...and the pages it wrote before that hold the payload as markup.
-    leaks = site_leaks(site)
+    assert not site.exists()
+    # ...and the pages it wrote, kept aside to look at, hold the payload as markup.
+    leaks = site_leaks(site.with_name(".site.failed"))
     assert any(f"<{MARKER}coaching> element" in leak for leak in leaks), leaks[:5]
 
 

@@ -2,9 +2,11 @@
 
 It checks the config files, `extra.practice` (filling in defaults so templates never test for
 missing keys, and turning its colours into the stylesheet's brand properties and share image) and
-the data files; hands the blocks the values they need; makes our own templates
-escape what they print; and, once the site is built, checks every page's inline scripts and ids
-before writing `_headers` and `robots.txt`.
+the data files and the settings Material prints; hands the blocks the values they need; makes our
+own templates escape what they print; and, once the site is built, checks every page (scripts,
+ids, anything that could run code or lead elsewhere) before writing each page's policy, `_headers`
+and `robots.txt`. `mkdocs build` writes into a staging folder that replaces the site folder only
+when the build has finished (`staging.py`).
 """
 
 from __future__ import annotations
@@ -19,13 +21,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
-from PIL import Image, UnidentifiedImageError
 
+from . import staging
 from .assets import minify_in_place, own_assets
 from .brand import brand_css, resolve_brand
 from .crisis import check_region, load_crisis_lines
-from .data import DataError, config_file_problem, front_matter_text, yaml_problem
-from .freshness import stale_report, today_from_env
+from .data import DataError, config_file_problem, front_matter_text, project_file, yaml_problem
+from .freshness import dates_report, today_from_env
 from .headers import trusted_for_config, write_headers
 from .ids import page_id_clash
 from .practice import EXPECTED, SOURCE, resolve_practice
@@ -34,12 +36,15 @@ from .scan import scan_page
 from .self_assessment.model import load_self_assessment
 from .seo import faq_page_json_ld, website_json_ld
 from .share_image import SIZE as SHARE_IMAGE_SIZE
-from .share_image import cached_share_image
+from .share_image import cached_share_image, image_size
+from .site_config import check_printed_settings, escaped_text
 from .stylesheet import prepend_to_file, prepend_to_minified
 
 # Stale sources are reported, not counted: `strict: true` turns every MkDocs warning into a failed
 # build, and a date passing must never break a build (scripts/check-sources is the hard check).
 log = logging.getLogger("microsite")
+say = logging.getLogger("mkdocs.plugins.microsite")  # information, printed with MkDocs' own
+EMBED_TEMPLATES = {"embed.html"}  # pages built from these may be framed by extra.practice.embed_origins
 
 
 class MicrositeConfig(Config):
@@ -53,27 +58,33 @@ class MicrositeConfig(Config):
 
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
+    command, dirty, staged = None, False, None
+
+    def on_startup(self, *, command, dirty):
+        self.command, self.dirty = command, dirty
+
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         try:
             problem = config_file_problem(Path(config.config_file_path))
             if problem:
                 raise DataError(problem, "", "fix the config file")
+            check_printed_settings(config)
             practice = resolve_practice(config.extra.get("practice"), config.site_url, config.docs_dir)
             self.brand = resolve_brand(practice["colors"])
-            crisis_path = root / self.config.crisis_data
+            crisis_path = project_file(root, self.config.crisis_data, "plugins.microsite.crisis_data")
             crisis = load_crisis_lines(crisis_path)
             check_region(crisis, practice["region"])
-            load_self_assessment(root / self.config.self_assessment_data)  # fail early, with the path
+            load_self_assessment(project_file(root, self.config.self_assessment_data,  # fail early, with the path
+                                              "plugins.microsite.self_assessment_data"))
+            _report_dates(crisis, self.config.crisis_data, config.docs_dir, practice)
         except DataError as exc:
             raise PluginError(str(exc)) from None
-        _report_stale(crisis, self.config.crisis_data, config.docs_dir)
         # Plain text for our JSON-LD; HTML-escaped text for Material's templates, which print
         # these without escaping (ours autoescape, and leave Markup as it is).
         self.plain = {key: config[key] for key in ("site_name", "site_description")}
-        for key in self.plain:
-            if config[key]:
-                config[key] = Markup(escape(config[key]))
+        for key, value in escaped_text(config).items():
+            config[key] = value
         config.extra["practice"] = practice
         _brand_theme(config, practice)
         self.root = root
@@ -89,6 +100,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     @event_priority(-10)  # after the minify plugin has read the stylesheet it will write
     def on_pre_build(self, config):
         prepend_to_minified(config, self.config.brand_stylesheet, brand_css(self.brand))
+        if self.command == "build" and not self.dirty:  # not `serve`, whose folder is its own
+            self.staged = (config.site_dir, staging.begin(Path(config.site_dir)))
+            config.site_dir = str(self.staged[1])
+            say.info(f"Writing the site into {self.staged[1]}; it replaces {self.staged[0]} once every page is checked")
 
     def on_env(self, env, config, files):
         # MkDocs' Jinja does not escape; our templates print config values, so they do, and
@@ -106,7 +121,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             problem = yaml_problem("\n" + front)  # so its line numbers are the file's
             if problem:
                 raise PluginError(f"{page.file.src_uri}: front matter is not valid: {problem}")
-            for key in ("title", "description"):  # printed by Material's templates without escaping
+            for key in ("title", "description", "author"):  # printed by Material's templates without escaping
                 if isinstance(page.meta.get(key), str):
                     page.meta[key] = Markup(escape(page.meta[key]))
         # One blank line per front-matter line: messages from the blocks then give the file's lines.
@@ -133,6 +148,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if problem:
             raise PluginError(f"{page.file.src_uri}: {problem}")
         self.scanned[page.file.dest_uri] = scan  # read once: the security headers use it too
+        if page.meta.get("template") in EMBED_TEMPLATES:
+            self.embed_pages.add(page.file.dest_uri)
         return output
 
     def on_files(self, files, config):
@@ -143,7 +160,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         config.extra["practice"]["og_image"] = _share_image(files, config, self.root / self.config.cache_dir,
                                                             self.brand, self.plain)
         self.assets = own_assets(files, config.docs_dir)  # to minify once they are copied
-        self.scanned = {}
+        self.scanned, self.embed_pages = {}, set()
         return files
 
     @event_priority(-100)  # after every other plugin (minify writes fingerprinted files then)
@@ -151,10 +168,23 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         minify_in_place(Path(config.site_dir), self.assets)
         # Security headers and robots.txt describe the finished files, so they come last.
         try:
-            write_headers(Path(config.site_dir), config.extra["practice"]["embed_origins"], self.trusted, self.scanned)
+            # Under `mkdocs serve` the pages get no meta policy: its live reload is an inline script.
+            write_headers(Path(config.site_dir), config.extra["practice"]["embed_origins"], self.trusted, self.scanned,
+                          self.embed_pages, meta=self.command != "serve")
         except DataError as exc:
             raise PluginError(str(exc)) from None
         write_robots(Path(config.site_dir), config.site_url)
+        if self.staged:  # every page written and checked: the build is whole
+            final, built = self.staged
+            staging.publish(built, Path(final))
+            config.site_dir, self.staged = final, None
+
+    def on_build_error(self, error):
+        if self.staged:
+            final, built = self.staged
+            kept = staging.keep_failed(built, Path(final))
+            say.info(f"The site folder is unchanged; what this build wrote is in {kept}")
+            self.staged = None
 
 
 def _brand_theme(config, practice):
@@ -170,11 +200,11 @@ def _share_image(files, config, cache_dir, brand, plain):
     practice = config.extra["practice"]
     if practice["share_image"]:
         try:
-            with Image.open(Path(config.docs_dir) / practice["share_image"]) as image:  # reads the header only
-                return {"path": practice["share_image"], "width": image.width, "height": image.height}
-        except (UnidentifiedImageError, OSError):
+            width, height = image_size(Path(config.docs_dir) / practice["share_image"])  # reads the header only
+        except ValueError as exc:
             raise PluginError(f"{SOURCE}: share_image: expected {EXPECTED['share_image']}, "
-                              f"got {practice['share_image']!r}, which is not a readable image") from None
+                              f"got {practice['share_image']!r}, which {exc.args[0].removeprefix('it ')}") from None
+        return {"path": practice["share_image"], "width": width, "height": height}
     colors = {"background": brand.light["--brand-primary"], "text": brand.light["--brand-on-primary"],
               "muted": brand.light["--brand-on-primary-muted"], "accent": brand.light["--brand-accent"]}
     # Under the practice's name, the site's; when they are one, what the site is for.
@@ -187,9 +217,12 @@ def _share_image(files, config, cache_dir, brand, plain):
     return {"path": uri, "width": SHARE_IMAGE_SIZE[0], "height": SHARE_IMAGE_SIZE[1]}
 
 
-def _report_stale(crisis, crisis_source, docs_dir):
-    """Print each source past its review age (never an error; see `log` above)."""
-    lines = stale_report(crisis, crisis_source, Path(docs_dir), today_from_env())
+def _report_dates(crisis, crisis_source, docs_dir, practice):
+    """Stop on a date in the future; print each source past its review age and a passed
+    `next_review` (never an error; see `log` above)."""
+    errors, lines = dates_report(crisis, crisis_source, Path(docs_dir), practice, SOURCE, today_from_env())
+    if errors:
+        raise DataError("", "", "\n".join(errors))
     if not lines:
         return
     if not log.handlers:  # MkDocs' own console handler, without the counter that --strict reads
@@ -197,4 +230,4 @@ def _report_stale(crisis, crisis_source, docs_dir):
                             logging.StreamHandler()))
         log.propagate = False
     for line in lines:
-        log.warning(f"Out of date, please re-check: {line}")
+        log.warning(line)
