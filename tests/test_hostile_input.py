@@ -113,16 +113,22 @@ def test_the_schemas_say_which_fields_are_text_and_which_markdown(fields):
     assert len(crisis["plain"]) > 100 and len(sa["plain"]) > 50
 
 
-@pytest.mark.parametrize("schema", DATA_FILES)
-def test_every_markdown_field_refuses_a_javascript_link_naming_file_field_and_value(tmp_path, fields, schema):
+def refusals(schema: str, paths, value: str):
+    """(path, DataError) for each field of `paths` given `value`: each must refuse it."""
     data = real(schema)
-    for path in fields[schema]["markdown"]:
+    for path in paths:
         trial = copy.deepcopy(data)
-        set_at(trial, path, JS_LINK)
+        set_at(trial, path, value)
         with pytest.raises(DataError) as caught:
             validate(trial, schema, DATA_FILES[schema])
-        message = str(caught.value)
-        assert caught.value.path == dotted(path), message
+        yield path, caught.value
+
+
+@pytest.mark.parametrize("schema", DATA_FILES)
+def test_every_markdown_field_refuses_a_javascript_link_naming_file_field_and_value(tmp_path, fields, schema):
+    for path, error in refusals(schema, fields[schema]["markdown"], JS_LINK):
+        message = str(error)
+        assert error.path == dotted(path), message
         assert DATA_FILES[schema] in message and "javascript:alert" in message and "not allowed" in message, message
 
 
@@ -138,13 +144,8 @@ ENCODED_JS_LINKS = (
 @pytest.mark.parametrize("schema", DATA_FILES)
 @pytest.mark.parametrize("link", ENCODED_JS_LINKS, ids=["colon", "tab", "numeric", "case"])
 def test_every_markdown_field_refuses_a_link_that_reads_as_javascript(fields, schema, link):
-    data = real(schema)
-    for path in fields[schema]["markdown"]:
-        trial = copy.deepcopy(data)
-        set_at(trial, path, link)
-        with pytest.raises(DataError) as caught:
-            validate(trial, schema, DATA_FILES[schema])
-        assert caught.value.path == dotted(path) and "not allowed" in str(caught.value), str(caught.value)
+    for path, error in refusals(schema, fields[schema]["markdown"], link):
+        assert error.path == dotted(path) and "not allowed" in str(error), str(error)
 
 
 @pytest.mark.parametrize("schema", DATA_FILES)
@@ -152,13 +153,8 @@ def test_every_markdown_field_refuses_a_link_that_reads_as_javascript(fields, sc
                                             ("\u2066", "U+2066 LEFT-TO-RIGHT ISOLATE"), ("\u00ad", "U+00AD SOFT HYPHEN")])
 def test_every_text_field_refuses_a_character_that_changes_how_text_shows(fields, schema, char, name):
     # "…Lifeline\u202e" shows "988" as "889" while the link dials 988.
-    data = real(schema)
-    for path in fields[schema]["plain"] + fields[schema]["markdown"]:
-        trial = copy.deepcopy(data)
-        set_at(trial, path, f"988 Lifeline{char} 988")
-        with pytest.raises(DataError) as caught:
-            validate(trial, schema, DATA_FILES[schema])
-        assert caught.value.path == dotted(path) and name in str(caught.value), str(caught.value)
+    for path, error in refusals(schema, fields[schema]["plain"] + fields[schema]["markdown"], f"988 Lifeline{char} 988"):
+        assert error.path == dotted(path) and name in str(error), str(error)
 
 
 def test_every_address_in_the_crisis_data_refuses_hostile_addresses(fields):
