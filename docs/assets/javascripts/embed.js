@@ -120,7 +120,7 @@ export class Embed {
 
   /** Tell the host the height for the frame's width, once per width. */
   report () {
-    const width = document.documentElement.clientWidth
+    const width = window.innerWidth // the frame's own width, whether or not its page scrolls
     if (width === this.width) return
     this.width = width
     const height = this.height()
