@@ -111,12 +111,39 @@ def duplicate_key(node: yaml.Node | None) -> str | None:
     return None
 
 
+# The tags plain data is written with (YAML's own types): any other tag (`!!python/object/apply:`,
+# `!ENV`, `!relative`) asks the reader to run code or read the environment, and is refused.
+PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
+    "str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge"))
+
+
+def foreign_tag(node: yaml.Node | None) -> str | None:
+    """'line N: the tag ... is not allowed ...' for the first tag that is not plain data, or None."""
+    stack, seen_nodes = [node], set()
+    while stack:
+        current = stack.pop()
+        if current is None or id(current) in seen_nodes:
+            continue
+        seen_nodes.add(id(current))
+        if current.tag not in PLAIN_TAGS:
+            tag = current.tag.replace("tag:yaml.org,2002:", "!!")
+            return (f"line {current.start_mark.line + 1}: the tag {tag} is not allowed: this file holds plain "
+                    "values only (text, numbers, dates, lists and mappings), nothing that runs code or reads "
+                    "the environment")
+        if isinstance(current, yaml.MappingNode):
+            stack += [part for pair in current.value for part in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            stack += current.value
+    return None
+
+
 def parse_yaml(text_: str, source: str, loader: type = _StrictLoader) -> Any:
-    """Parse one YAML document strictly: a syntax error or a repeated key is a DataError."""
+    """Parse one YAML document strictly: a syntax error, a repeated key or a tag that is not plain
+    data is a DataError (the document is composed, never constructed, before it is checked)."""
     parser = loader(text_)
     try:
         node = parser.get_single_node()
-        problem = duplicate_key(node)
+        problem = duplicate_key(node) or foreign_tag(node)
         if problem:
             raise DataError(source, "", problem)
         return None if node is None else parser.construct_document(node)

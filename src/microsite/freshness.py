@@ -35,7 +35,6 @@ from .data import DataError, format_path, front_matter_text
 CRISIS_DAYS = 180  # crisis numbers change without notice; re-check them about twice a year
 PAGE_DAYS = 365  # an explanation ages slowly, but a page nobody has read in a year drifts
 TODAY_ENV = "MICROSITE_TODAY"
-DEFAULT_CRISIS = "data/crisis-lines.yml"  # the plugin's own default for `crisis_data`
 
 
 @dataclass(frozen=True)
@@ -160,44 +159,7 @@ def stale_report(crisis: dict, crisis_source: str, docs_dir: Path, today: date,
     return [str(s) for s in found]
 
 
-# --- the project's settings, read without MkDocs ---------------------------------------------------
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """SafeLoader that reads MkDocs' own tags (`!!python/name:`, `!ENV`, …) as empty values:
-    we need a few plain keys, not the objects those tags build."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def _merge(parent: dict, child: dict) -> dict:
-    """MkDocs' INHERIT: mappings merge key by key, any other value of the child replaces the parent's."""
-    merged = dict(parent)
-    for key, value in child.items():
-        both_dicts = isinstance(value, dict) and isinstance(merged.get(key), dict)
-        merged[key] = _merge(merged[key], value) if both_dicts else value
-    return merged
-
-
-def read_config(config: Path) -> dict:
-    """A mkdocs.yml as plain data, with any `INHERIT` chain merged in."""
-    data = yaml.load(Path(config).read_text("utf-8"), Loader=_ConfigLoader) or {}
-    parent = data.pop("INHERIT", None)
-    if parent:
-        data = _merge(read_config(Path(config).parent / parent), data)
-    return data
-
-
-def plugin_option(config: dict, plugin: str, option: str) -> Any:
-    """An option of one plugin, whether `plugins` is a list (`- name: {...}`) or a mapping."""
-    plugins = config.get("plugins") or []
-    entries = [plugins] if isinstance(plugins, dict) else [p for p in plugins if isinstance(p, dict)]
-    for entry in entries:
-        options = entry.get(plugin)
-        if isinstance(options, dict):
-            return options.get(option)
-    return None
+# --- the project's settings, as the build reads them ----------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -209,15 +171,19 @@ class Project:
 
 
 def project(config_path: Path) -> Project:
-    """Where the crisis data and the pages live, and the site's address, as the build sees them."""
-    root = Path(config_path).resolve().parent
-    config = read_config(config_path)
-    crisis = root / (plugin_option(config, "microsite", "crisis_data") or DEFAULT_CRISIS)
+    """Where the crisis data and the pages live, and the site's address, as the build sees them:
+    the config read by MkDocs (with INHERIT), and the practice's own file where there is one."""
+    from . import mkdocs_config  # the command reads the config with MkDocs, as the build does
+    from .site import read_settings
+
+    inputs = mkdocs_config.site_inputs(mkdocs_config.load(config_path))
+    settings, _ = read_settings(inputs)
+    crisis = inputs.root / inputs.crisis_data
     try:
-        source = crisis.resolve().relative_to(root).as_posix()
+        source = crisis.resolve().relative_to(inputs.root).as_posix()
     except ValueError:
         source = str(crisis)
-    return Project(crisis, source, root / (config.get("docs_dir") or "docs"), config.get("site_url") or None)
+    return Project(crisis, source, inputs.docs_dir, settings["site_url"])
 
 
 # --- links, online ---------------------------------------------------------------------------------
@@ -283,7 +249,8 @@ def _days(text: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m microsite.freshness", description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="MKDOCS_YML",
-                        help="the site's mkdocs.yml (paths are read relative to its folder; default: mkdocs.yml)")
+                        help="the site's mkdocs.yml (paths are read relative to its folder; default: mkdocs.yml); "
+                             "a practice's folder beside it (practice/) is used, or the one MICROSITE_PRACTICE names")
     parser.add_argument("--today", type=_day, metavar="YYYY-MM-DD",
                         help=f"the day to judge from (default: ${TODAY_ENV}, else today)")
     parser.add_argument("--crisis-days", type=_days, default=CRISIS_DAYS, metavar="DAYS",
@@ -295,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.config.is_file():
         parser.error(f"{args.config} not found (run from the repository, or pass --config)")
+    from mkdocs.exceptions import ConfigurationError  # the config is read by MkDocs, as the build reads it
+
     try:
         today = args.today or today_from_env()
         found = project(args.config)
@@ -302,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
 
         crisis = dated_items(load_crisis_lines(found.crisis_path), found.crisis_source)
         pages = page_dates(found.docs_dir)
-    except (OSError, ValueError, yaml.YAMLError) as exc:  # DataError is a ValueError
+    except (OSError, ValueError, yaml.YAMLError, ConfigurationError) as exc:  # DataError is a ValueError
         print(f"error: {exc}", file=sys.stderr)
         return 2
     problems = _stale_all(crisis, pages, today, args.crisis_days, args.page_days)

@@ -1,0 +1,107 @@
+"""Every step that follows a build, over a built site folder, whatever generator built it.
+
+In order: the generated files are in place (the site stylesheet, the drawn share image); our own
+scripts and stylesheets are minified under their own names; each page is checked (ids, inline
+scripts); then `_headers` and `robots.txt`, which describe the finished files, are written.
+The site's plugin runs this after its build (with the pages it already read); after a build
+without it, run it yourself:
+
+    python -m microsite.postbuild SITE_DIR [--config mkdocs.yml]
+
+The config is read as the build read it (MkDocs' own reader, with `INHERIT`, and the practice's
+folder: `practice/` next to it, or `MICROSITE_PRACTICE`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .assets import minify_in_place, own_assets
+from .data import DataError
+from .headers import write_headers
+from .ids import page_id_clash
+from .robots import write_robots
+from .scan import PageScan, scan_page
+from .stylesheet import GeneratedFile
+
+
+class PageProblem(DataError):
+    """A built page breaks a rule of the site (an id used twice)."""
+
+
+def check_page(label: str, html: str, content: str | None = None) -> PageScan:
+    """Read one finished page (ids, inline scripts) and fail, naming `label`, on an id used twice.
+    `content`: the page's own HTML, when known, to say whether the content made the clash."""
+    scan = scan_page(html)
+    problem = page_id_clash(scan.ids, content or "")
+    if problem:
+        raise PageProblem(label, "", problem)
+    return scan
+
+
+def place_generated(site_dir: Path, generated: Iterable[GeneratedFile]) -> None:
+    """Copy each generated file into the site, unless the build already put it there."""
+    for item in generated:
+        target = Path(site_dir) / item.uri
+        if not target.is_file() or target.read_bytes() != item.path.read_bytes():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(item.path, target)
+
+
+def checked_pages(site_dir: Path, scanned: dict[str, PageScan] | None = None) -> dict[str, PageScan]:
+    """Every HTML page of the site, read and checked (pages in `scanned` were read as they were
+    written, by the site's plugin, and are not read again)."""
+    scanned = dict(scanned or {})
+    for path in sorted(Path(site_dir).rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel not in scanned:
+            scanned[rel] = check_page(rel, path.read_text("utf-8"))
+    return scanned
+
+
+def post_build(site_dir: Path, *, docs_dir: Path, site_url: str | None, embed_origins: list[str],
+               trusted: Callable[[str], set[str]], generated: Iterable[GeneratedFile] = (),
+               scanned: dict[str, PageScan] | None = None) -> None:
+    """Run every post-build step over `site_dir` (see the module's docstring).
+
+    `trusted(rel)`: the inline scripts the templates wrote for the page at `rel` (see
+    `headers.TemplateScripts`); `embed_origins`: who may frame the embed pages.
+    """
+    site_dir = Path(site_dir)
+    place_generated(site_dir, generated)
+    minify_in_place(site_dir, own_assets(site_dir, docs_dir))
+    pages = checked_pages(site_dir, scanned)
+    write_headers(site_dir, embed_origins, trusted, pages)
+    write_robots(site_dir, site_url)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m microsite.postbuild", description=__doc__.splitlines()[0])
+    parser.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="the built site (folder with index.html)")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="MKDOCS_YML",
+                        help="the config the site was built from (default: mkdocs.yml)")
+    args = parser.parse_args(argv)
+    if not (args.site_dir / "index.html").is_file():
+        parser.error(f"{args.site_dir} has no index.html: build the site first")
+    if not args.config.is_file():
+        parser.error(f"{args.config} not found: pass the site's config with --config")
+    from . import mkdocs_config  # the command reads the config as the build did, with MkDocs
+
+    try:
+        config = mkdocs_config.load(args.config)
+        site = mkdocs_config.load_site_for(config)
+        post_build(args.site_dir, docs_dir=site.inputs.docs_dir, site_url=site.settings["site_url"],
+                   embed_origins=site.practice["embed_origins"], trusted=mkdocs_config.trusted_scripts(config, site),
+                   generated=site.generated)
+    except DataError as exc:
+        parser.exit(1, f"error: {exc}\n")
+    print(f"wrote {args.site_dir / '_headers'} and {args.site_dir / 'robots.txt'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
