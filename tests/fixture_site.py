@@ -73,7 +73,7 @@ def edited_config(target: Path, practice: dict | None = None, site_url: str = SI
     assert count == 1, "mkdocs.yml has no site_url line"
     block = yaml.safe_dump({"practice": PRACTICE if practice is None else practice}, sort_keys=False)
     indented = "".join(f"  {line}\n" for line in block.splitlines())
-    text, count = re.subn(r"(?m)^  practice:\n(?:    .*\n|\s*\n)*", indented, text)
+    text, count = re.subn(r"(?m)^  practice:.*\n(?:    .*\n|\s*\n)*", indented, text)
     assert count == 1, "mkdocs.yml has no extra.practice block"
     shutil.rmtree(target / PRACTICE_FILE.parent, ignore_errors=True)  # only the config's own block
     path = target / "mkdocs.yml"

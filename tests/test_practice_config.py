@@ -19,7 +19,7 @@ from harness.server import parse_headers_file
 from harness.sitebuild import ROOT, html_pages, mkdocs_build
 
 DEFAULTS = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
-DEFAULT_URLS = {DEFAULTS["site_url"], DEFAULTS["extra"]["practice"]["website"]}
+DEFAULT_URLS = {DEFAULTS["site_url"], DEFAULTS["extra"]["practice"].get("website") or DEFAULTS["site_url"]}
 
 
 @pytest.fixture(scope="module", params=["practice-folder", "edited"])

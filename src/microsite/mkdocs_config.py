@@ -29,10 +29,9 @@ from .site import (
     SiteInputs,
     block_options,
     config_values,
-    homepage,
     load_site,
     practice_folder,
-    template_values,
+    template_overlay,
 )
 
 PLUGIN = "microsite"  # our plugin's name in `plugins:`
@@ -124,13 +123,10 @@ class Overlay(Mapping):
 def template_config(config: Any, site: Site) -> Overlay:
     """The config as every template of the build sees it (see the module's docstring)."""
     replaced: dict[str, Any] = {key: Markup(escape(config[key])) for key in ESCAPED if config[key]}
-    extra = {**(config.extra or {}), "microsite": template_values(site)}
-    link = homepage(site, config.extra or {})
-    if link:
-        extra["homepage"] = link
-    replaced["extra"] = extra
-    if site.practice["logo"]:
-        replaced["theme"] = Overlay(config.theme, {"logo": site.practice["logo"]})
+    overlay = template_overlay(site, config.extra or {})
+    replaced["extra"] = {**(config.extra or {}), **overlay["extra"]}
+    if "theme" in overlay:
+        replaced["theme"] = Overlay(config.theme, overlay["theme"])
     return Overlay(config, replaced)
 
 

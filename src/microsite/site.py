@@ -9,9 +9,12 @@ needs back comes from `Site`, each in one place:
 
 - `config_values`: the site-level values its config must hold (address, name, description, the
   stylesheet's served name);
-- `template_values`: what our templates print, read from `config.extra.microsite`;
+- `template_values`: what our templates print, read from `config.extra.microsite`
+  (`template_overlay`: with the practice's website and logo where Material's templates look);
 - `block_options`: what our Markdown blocks need (region, data files, the practice);
 - `generated`: the files to publish with the site.
+
+`generator_config` gathers the config's part as plain data, for a generator without our plugin.
 
 An adapter applies them to a copy of its config, never to the config it was given, so a build can
 run any number of times in one process with the same result.
@@ -186,13 +189,23 @@ def template_values(site: Site) -> dict[str, Any]:
     }
 
 
-def homepage(site: Site, extra: Mapping[str, Any]) -> str | None:
-    """Where the header's logo leads (Material's `extra.homepage`): the config's own, else the
-    practice's website when that is not this site."""
+def template_overlay(site: Site, extra: Mapping[str, Any]) -> dict[str, Any]:
+    """What templates read beyond the site-level values, as keys to add to the config's `extra`
+    and `theme`: our values (`extra.microsite`), and where Material's templates look for the
+    practice's website (`extra.homepage`, unless the config sets its own) and logo (`theme.logo`)."""
+    overlay: dict[str, Any] = {"extra": {"microsite": template_values(site)}}
     website = site.practice["website"]
-    if extra.get("homepage"):
-        return extra["homepage"]
-    return website if website and website != site.settings["site_url"] else None
+    if not extra.get("homepage") and website and website != site.settings["site_url"]:
+        overlay["extra"]["homepage"] = website
+    if site.practice["logo"]:
+        overlay["theme"] = {"logo": site.practice["logo"]}
+    return overlay
+
+
+def generator_config(site: Site, extra_css: list[Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """Everything a generator's config needs for this site, as plain data, for a generator that
+    runs without our plugin (its config merges these over ours; then `postbuild` runs)."""
+    return {**config_values(site, extra_css), **template_overlay(site, extra)}
 
 
 def block_options(site: Site) -> dict[str, dict[str, Any]]:
