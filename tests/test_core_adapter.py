@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import filecmp
+import logging
 import re
 import shutil
 import subprocess
@@ -56,6 +57,7 @@ def test_two_builds_on_one_config_give_identical_sites_and_leave_the_config_as_i
 
     monkeypatch.chdir(practice_root)
     monkeypatch.delenv("MICROSITE_PRACTICE", raising=False)
+    monkeypatch.setenv("MICROSITE_TODAY", "2031-01-01")  # every source is old: the build warns each time
     out = practice_root / "site-in-process"
     config = mkdocs_config.load(practice_root / "mkdocs.yml")
     config["site_dir"] = str(out)
@@ -67,6 +69,7 @@ def test_two_builds_on_one_config_give_identical_sites_and_leave_the_config_as_i
     build(config)
     assert snapshot(config) == before
     assert differing_files(first, out) == []
+    assert len(logging.getLogger("microsite").handlers) == 1  # the stale-source handler, added once
     # Guards the comparison: the build used the practice's values, not the config's own.
     assert (out / "robots.txt").read_text("utf-8").endswith(f"Sitemap: {SITE_URL}sitemap.xml\n")
     assert PRACTICE["name"] in (out / "index.html").read_text("utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -85,29 +85,36 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 
 
-def duplicate_key(node: yaml.Node | None) -> str | None:
-    """'line N: duplicate key ...' for the first key written twice in one mapping, or None.
-
-    Works on the composed document, before any value is built, so custom tags (MkDocs'
-    `!!python/name:`, `!ENV`) need no constructor.
-    """
+def _nodes(node: yaml.Node | None) -> Iterator[yaml.Node]:
+    """Every node of a composed document, once each (an alias is the node it names)."""
     stack, seen_nodes = [node], set()
     while stack:
         current = stack.pop()
         if current is None or id(current) in seen_nodes:
             continue
         seen_nodes.add(id(current))
+        yield current
+        if isinstance(current, yaml.MappingNode):
+            stack += [part for pair in current.value for part in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            stack += current.value
+
+
+def duplicate_key(node: yaml.Node | None) -> str | None:
+    """'line N: duplicate key ...' for the first key written twice in one mapping, or None.
+
+    Works on the composed document, before any value is built, so custom tags (MkDocs'
+    `!!python/name:`, `!ENV`) need no constructor.
+    """
+    for current in _nodes(node):
         if isinstance(current, yaml.MappingNode):
             first: dict[Any, int] = {}
-            for key, value in current.value:
+            for key, _ in current.value:
                 if key.tag != "tag:yaml.org,2002:merge" and isinstance(key, yaml.ScalarNode):
                     line = key.start_mark.line + 1
                     if key.value in first:
                         return f"line {line}: the key {key.value!r} is written twice in one place (first at line {first[key.value]}); keep one"
                     first[key.value] = line
-                stack += [key, value]
-        elif isinstance(current, yaml.SequenceNode):
-            stack += current.value
     return None
 
 
@@ -119,21 +126,12 @@ PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
 
 def foreign_tag(node: yaml.Node | None) -> str | None:
     """'line N: the tag ... is not allowed ...' for the first tag that is not plain data, or None."""
-    stack, seen_nodes = [node], set()
-    while stack:
-        current = stack.pop()
-        if current is None or id(current) in seen_nodes:
-            continue
-        seen_nodes.add(id(current))
+    for current in _nodes(node):
         if current.tag not in PLAIN_TAGS:
             tag = current.tag.replace("tag:yaml.org,2002:", "!!")
             return (f"line {current.start_mark.line + 1}: the tag {tag} is not allowed: this file holds plain "
                     "values only (text, numbers, dates, lists and mappings), nothing that runs code or reads "
                     "the environment")
-        if isinstance(current, yaml.MappingNode):
-            stack += [part for pair in current.value for part in pair]
-        elif isinstance(current, yaml.SequenceNode):
-            stack += current.value
     return None
 
 

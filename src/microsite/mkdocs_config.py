@@ -24,13 +24,13 @@ from markupsafe import Markup, escape
 
 from .data import DataError, config_file_problem
 from .headers import trusted_for_config
+from .practice import practice_folder
 from .site import (
     Site,
     SiteInputs,
     block_options,
     config_values,
     load_site,
-    practice_folder,
     template_overlay,
 )
 

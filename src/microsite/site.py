@@ -22,7 +22,6 @@ run any number of times in one process with the same result.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,8 +217,3 @@ def block_options(site: Site) -> dict[str, dict[str, Any]]:
     }
     options["microsite.publisher"] = {"practice": site.practice}
     return options
-
-
-def practice_folder(root: Path, environ: Mapping[str, str] = os.environ) -> Path | None:
-    """The practice folder a build of the config in `root` uses (see `practice.practice_folder`)."""
-    return practice_module.practice_folder(root, environ)
