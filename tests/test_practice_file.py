@@ -132,3 +132,24 @@ def test_the_environment_chooses_the_practice_a_build_uses(tmp_path):
     assert '"publisher": {"@type": "Organization", "name": "Other Practice", "url": "https://other.example/"}' in home
     assert (root / "site" / "robots.txt").read_text("utf-8").endswith("Sitemap: https://other.example/sitemap.xml\n")
     assert f"Practice config: {other / 'practice.yml'}" in output
+
+
+def test_mkdocs_serve_watches_the_practice_folder(tmp_path, monkeypatch):
+    from microsite import mkdocs_config
+
+    root = project_copy(tmp_path)
+    practice_config(root)
+    monkeypatch.delenv("MICROSITE_PRACTICE", raising=False)
+    config = mkdocs_config.load(root / "mkdocs.yml")
+    plugin = config.plugins["microsite"]
+    plugin.on_config(config)
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path):
+            self.watched.append(path)
+
+    server = Server()
+    assert plugin.on_serve(server, config, builder=None) is server
+    assert server.watched == [str(root / "practice")]

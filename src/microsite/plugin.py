@@ -59,6 +59,12 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         _report_stale(self.site.crisis, self.config.crisis_data, config.docs_dir)
         return mkdocs_config.for_build(config, self.site)
 
+    def on_serve(self, server, config, builder):
+        # `mkdocs serve` rebuilds when the practice's folder changes, as it does for mkdocs.yml.
+        if self.site.practice_file:
+            server.watch(str(self.site.practice_file.path.parent))
+        return server
+
     def on_files(self, files, config):
         stylesheet = files.get_file_from_path(self.site.inputs.stylesheet)
         if stylesheet is not None:  # served under its hashed name, with the brand colours
