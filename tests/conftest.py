@@ -9,14 +9,14 @@ import pytest
 
 from harness.browser import launch, watched_page
 from harness.server import serve_site
-from harness.sitebuild import ROOT, html_pages, mkdocs_build
+from harness.sitebuild import OWN_SITE, ROOT, html_pages, mkdocs_build
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The site built from the repository's own mkdocs.yml."""
+    """The site built from the repository's own mkdocs.yml (without any practice's folder)."""
     out = tmp_path_factory.mktemp("site")
-    mkdocs_build(ROOT / "mkdocs.yml", out)
+    mkdocs_build(ROOT / "mkdocs.yml", out, env=OWN_SITE)
     return out
 
 

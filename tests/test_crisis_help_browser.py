@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from fixture_site import PRACTICE, inheriting_config, project_copy
+from fixture_site import PRACTICE, practice_config, project_copy
 from harness.server import serve_site
 from harness.sitebuild import mkdocs_build
 
@@ -17,7 +17,7 @@ from harness.sitebuild import mkdocs_build
 @pytest.fixture(scope="module")
 def us_site(tmp_path_factory):
     root = project_copy(tmp_path_factory.mktemp("us-practice"))
-    mkdocs_build(inheriting_config(root, {**PRACTICE, "region": "US"}), root / "site")
+    mkdocs_build(practice_config(root, {**PRACTICE, "region": "US"}), root / "site")
     with serve_site(root / "site", prefix="/learn/") as url:
         yield url
 

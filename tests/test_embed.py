@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from fixture_site import PRACTICE, inheriting_config, project_copy
+from fixture_site import PRACTICE, practice_config, project_copy
 from harness.server import serve_site
 from harness.sitebuild import ROOT, mkdocs_build
 from microsite.self_assessment.model import load_self_assessment
@@ -40,7 +40,7 @@ def readme_snippet() -> str:
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
     root = project_copy(tmp_path_factory.mktemp("embed"))
-    mkdocs_build(inheriting_config(root), root / "site")
+    mkdocs_build(practice_config(root), root / "site")
     with serve_site(root / "site", prefix="/learn/") as url:
         yield url
 

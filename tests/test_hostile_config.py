@@ -14,13 +14,14 @@ import struct
 import subprocess
 import sys
 import zlib
+from datetime import timedelta
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
 from crisis_fixture import crisis_data, write_crisis_data
-from fixture_site import PRACTICE, inheriting_config, project_copy
+from fixture_site import PRACTICE, content_day, inheriting_config, practice_config, project_copy, write_practice_file
 from harness.sitebuild import ROOT, mkdocs_build
 from hostile import MARKER, site_leaks, text_payload
 from microsite.crisis import load_crisis_lines
@@ -44,12 +45,31 @@ def build(root, practice=None, env=None, **settings):
     return result.returncode, result.stdout + result.stderr
 
 
+def fails_where(where, root, expected, practice, env=None):
+    """`fails`, with the practice's values written `where` (see WHERE)."""
+    code, output = WHERE[where](root, practice, env=env)
+    assert code != 0, f"built: {practice}"
+    assert expected in output, output
+    assert "Traceback" not in output, output
+    return output
+
+
 def fails(root, expected, **kwargs):
     code, output = build(root, **kwargs)
     assert code != 0, f"built: {kwargs}"
     assert expected in output, output
     assert "Traceback" not in output, output
     return output
+
+
+def build_with_practice_file(root, practice, env=None):
+    """A build whose practice values come from `practice/practice.yml`, as a practice writes them."""
+    result = mkdocs_build(practice_config(root, practice), root / "site", check=False, env=env)
+    return result.returncode, result.stdout + result.stderr
+
+
+# Each practice value is checked wherever it is written: our config's block, or the practice's file.
+WHERE = {"extra.practice": build, "practice/practice.yml": build_with_practice_file}
 
 
 # --- MkDocs' settings that Material prints ----------------------------------------------------
@@ -120,13 +140,45 @@ def test_text_settings_that_material_prints_are_text_on_every_page(copy):
     ("website", "https&colon;//northside.example/", "expected an http:// or https:// URL"),
     ("colors", {"primary": "#1d5c57\n"}, "colors.primary"),
 ])
-def test_a_practice_value_that_shows_or_mails_other_than_it_reads_fails_naming_the_key(copy, key, value, expected):
-    output = fails(copy, f"extra.practice: {key}", practice={**PRACTICE, key: value})
+@pytest.mark.parametrize("where", WHERE)
+def test_a_practice_value_that_shows_or_mails_other_than_it_reads_fails_naming_the_file_and_key(
+        copy, where, key, value, expected):
+    output = fails_where(where, copy, f"{where}: {key}", {**PRACTICE, key: value})
     assert expected in output, output
 
 
-def test_a_key_read_as_a_number_in_the_practice_block_fails_without_a_traceback(copy):
-    fails(copy, "the key 1 is read as a number", practice={**PRACTICE, 1: "x"})
+@pytest.mark.parametrize(("where", "expected"), [("extra.practice", "the key 1 is read as a number"),
+                                                 ("practice/practice.yml", "the key '1' is read as a number")])
+def test_a_key_read_as_a_number_in_the_practice_block_fails_without_a_traceback(copy, where, expected):
+    output = fails_where(where, copy, expected, {**PRACTICE, 1: "x"})
+    assert where in output, output
+
+
+@pytest.mark.parametrize(("site", "expected"), [
+    ({"site_name": "988 Lifeline\u202e"}, "site_name: '988 Lifeline\\u202e'"),
+    ({"site_description": "Help\u200b now"}, "site_description"),
+    ({"site_url": f'https://x.example/"><img src=x onerror={ALERT}>'}, "site_url"),
+    ({"site_url": "https&colon;//x.example/"}, "site_url"),
+])
+def test_a_site_value_in_the_practice_file_is_checked_as_ours_is_naming_the_file(copy, site, expected):
+    result = mkdocs_build(practice_config(copy, PRACTICE, **site), copy / "site", check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and f"practice/practice.yml: {expected}" in output, output
+    assert "Traceback" not in output, output
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("name: &n Northside\nshort_name: *n\n", "line 2: the alias *n"),
+    ("name: " + "[" * 60 + "]" * 60 + "\n", "line 1: the data nests more than 50 levels deep"),
+    ("name: Northside\n---\nname: Other\n", "line 2: expected one document"),
+])
+def test_yaml_a_practice_file_never_needs_is_refused_naming_the_file_and_line(copy, text, expected):
+    practice_config(copy)
+    write_practice_file(copy, text)
+    result = mkdocs_build(copy / "mkdocs.yml", copy / "site", check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and f"practice/practice.yml: {expected}" in output, output
+    assert "Traceback" not in output, output
 
 
 # --- data files as YAML ---------------------------------------------------------------------
@@ -229,16 +281,20 @@ def test_a_contact_in_the_crisis_data_is_one_address(tmp_path):
 
 # --- dates -----------------------------------------------------------------------------------
 
+TODAY = content_day()  # the content's own latest date: nothing of it is in the future
+DAY = {"MICROSITE_TODAY": TODAY.isoformat()}
+
+
 def test_a_crisis_line_checked_in_the_future_fails_the_build_and_the_source_check(copy):
     data = copy / "data" / "crisis-lines.yml"
     original = data.read_text("utf-8")
     first = original.index("checked: ")
     data.write_text(original[:first] + 'checked: "2099-01-01"' + original[original.index("\n", first):], "utf-8")
     try:
-        output = fails(copy, "checked 2099-01-01 is in the future", env={"MICROSITE_TODAY": "2026-12-02"})
+        output = fails(copy, "checked 2099-01-01 is in the future", env=DAY)
         assert "data/crisis-lines.yml: regions." in output
         check = subprocess.run([sys.executable, "-m", "microsite.freshness", "--config", str(inheriting_config(copy)),
-                                "--today", "2026-12-02"], capture_output=True, text=True, cwd=copy)
+                                "--today", TODAY.isoformat()], capture_output=True, text=True, cwd=copy)
         assert check.returncode == 1 and "checked 2099-01-01 is in the future" in check.stdout, check.stdout
     finally:
         data.write_text(original, "utf-8")
@@ -249,30 +305,36 @@ def test_a_page_reviewed_in_the_future_fails_the_build(copy):
     original = page.read_text("utf-8")
     page.write_text(original.replace("reviewed: ", "reviewed: 2099-12-31\n#", 1), "utf-8")
     try:
-        fails(copy, "docs/faq.md: reviewed 2099-12-31 is in the future", env={"MICROSITE_TODAY": "2026-12-02"})
+        fails(copy, "docs/faq.md: reviewed 2099-12-31 is in the future", env=DAY)
     finally:
         page.write_text(original, "utf-8")
 
 
-def test_a_reviewer_who_reviewed_in_the_future_fails_the_build(copy):
+@pytest.mark.parametrize("where", WHERE)
+def test_a_reviewer_who_reviewed_in_the_future_fails_the_build_naming_the_file(copy, where):
     practice = {**PRACTICE, "reviewer": {"name": "Dr Sam Rivera", "role": "psychologist", "reviewed": "2099-12-31"}}
-    fails(copy, "extra.practice: reviewer: reviewed 2099-12-31 is in the future", practice=practice,
-          env={"MICROSITE_TODAY": "2026-12-02"})
+    code, output = WHERE[where](copy, practice, env=DAY)
+    assert code != 0 and f"{where}: reviewer: reviewed 2099-12-31 is in the future" in output, output
+    assert "Traceback" not in output, output
 
 
 def test_tomorrow_is_not_the_future_for_a_date_checked_in_another_time_zone(copy):
-    practice = {**PRACTICE, "reviewer": {"name": "Dr Sam Rivera", "role": "psychologist", "reviewed": "2026-12-03"}}
-    code, output = build(copy, practice=practice, env={"MICROSITE_TODAY": "2026-12-02"})
+    tomorrow = (TODAY + timedelta(days=1)).isoformat()
+    practice = {**PRACTICE, "reviewer": {"name": "Dr Sam Rivera", "role": "psychologist", "reviewed": tomorrow}}
+    code, output = build(copy, practice=practice, env=DAY)
     assert code == 0, output
 
 
-def test_a_next_review_that_has_passed_warns_on_every_build(copy):
-    practice = {**PRACTICE, "next_review": "2026-06-01"}
+@pytest.mark.parametrize("where", WHERE)
+def test_a_next_review_that_has_passed_warns_on_every_build_naming_the_file(copy, where):
+    passed = (TODAY - timedelta(days=184)).isoformat()
+    practice = {**PRACTICE, "next_review": passed}
     for _ in range(2):
-        code, output = build(copy, practice=practice, env={"MICROSITE_TODAY": "2026-12-02"})
+        code, output = WHERE[where](copy, practice, env=DAY)
         assert code == 0, output  # a date passing never fails a build
-        assert "WARNING" in output and "extra.practice: next_review 2026-06-01 has passed (184 days ago)" in output, output
-    code, output = build(copy, practice={**practice, "next_review": "2027-06-01"}, env={"MICROSITE_TODAY": "2026-12-02"})
+        assert "WARNING" in output and f"{where}: next_review {passed} has passed (184 days ago)" in output, output
+    later = (TODAY + timedelta(days=180)).isoformat()
+    code, output = WHERE[where](copy, {**practice, "next_review": later}, env=DAY)
     assert code == 0 and "next_review" not in output, output
 
 

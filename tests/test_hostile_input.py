@@ -19,7 +19,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from crisis_fixture import crisis_data, write_crisis_data
-from fixture_site import PRACTICE, inheriting_config, project_copy
+from fixture_site import PRACTICE, practice_config, project_copy
 from harness.server import serve_site
 from harness.sitebuild import ROOT, docs_page_urls, mkdocs_build
 from hostile import (
@@ -181,7 +181,7 @@ def test_an_email_address_is_checked_as_an_address(tmp_path, bad):
 
 # --- one build with a payload in every text field ------------------------------------------------
 
-HOSTILE_CONFIG = {  # top-level config values a practice edits, printed by Material's templates
+HOSTILE_CONFIG = {  # top-level config values, printed by Material's templates
     "site_name": text_payload("site_name"),
     "site_description": text_payload("site_description"),
 }
@@ -210,9 +210,8 @@ def hostile_copy(root: Path, fields, template_change=None, check: bool = True):
     faq.write_text(faq.read_text("utf-8").replace("description: ", f"description: {json.dumps(text_payload('faq description'))} #", 1), "utf-8")
     if template_change:
         template_change(root)
-    config = inheriting_config(root, HOSTILE_PRACTICE)
-    settings = yaml.safe_load(config.read_text("utf-8"))
-    config.write_text(yaml.safe_dump({**settings, **HOSTILE_CONFIG}, sort_keys=False), "utf-8")
+    config = practice_config(root, HOSTILE_PRACTICE)  # the practice's file, and our own config's values:
+    config.write_text(yaml.safe_dump({"INHERIT": str(ROOT / "mkdocs.yml"), **HOSTILE_CONFIG}, sort_keys=False), "utf-8")
     result = mkdocs_build(config, root / "site", check=check)
     return root / "site" if check else (root / "site", result)
 
@@ -293,17 +292,17 @@ def practice_copy(tmp_path_factory):
     ("reviewer", {"name": "A"}),
 ])
 def test_a_hostile_practice_value_fails_the_build_naming_the_key(practice_copy, key, value):
-    config = inheriting_config(practice_copy, {**PRACTICE, key: value})
+    config = practice_config(practice_copy, {**PRACTICE, key: value})
     result = mkdocs_build(config, practice_copy / "out", check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"{key}={value!r} built"
-    assert f"extra.practice: {key}" in output, output
+    assert f"practice/practice.yml: {key}" in output, output
     assert "Traceback" not in output, output
 
 
 def test_the_same_copy_builds_with_good_values(practice_copy):
     # Guards the test above: each failure comes from the bad value.
-    result = mkdocs_build(inheriting_config(practice_copy), practice_copy / "out-good", check=False)
+    result = mkdocs_build(practice_config(practice_copy), practice_copy / "out-good", check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

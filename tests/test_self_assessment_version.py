@@ -12,7 +12,7 @@ import copy
 import pytest
 import yaml
 
-from fixture_site import inheriting_config, project_copy
+from fixture_site import practice_config, project_copy
 from harness.server import serve_site
 from harness.sitebuild import ROOT, mkdocs_build
 from microsite.data import DataError
@@ -38,7 +38,7 @@ def bumped_site(tmp_path_factory):
     text = data.read_text("utf-8")
     assert f"\nversion: {CURRENT}\n" in text
     data.write_text(text.replace(f"\nversion: {CURRENT}\n", f"\nversion: {CURRENT + 1}\n"), "utf-8")
-    mkdocs_build(inheriting_config(root), root / "site")
+    mkdocs_build(practice_config(root), root / "site")
     with serve_site(root / "site", prefix="/learn/") as url:
         yield url + "self-assessment/"
 

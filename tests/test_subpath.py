@@ -12,7 +12,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from fixture_site import inheriting_config, project_copy
+from fixture_site import practice_config, project_copy
 from harness.server import serve_site
 from harness.sitebuild import docs_page_urls, mkdocs_build
 
@@ -25,7 +25,7 @@ REFS = """() => [...document.querySelectorAll('a[href], link[href], script[src],
 @pytest.fixture(scope="module")
 def subpath_url(tmp_path_factory):
     root = project_copy(tmp_path_factory.mktemp("subpath"))
-    mkdocs_build(inheriting_config(root), root / "site")
+    mkdocs_build(practice_config(root), root / "site")
     with serve_site(root / "site", prefix=PREFIX) as url:
         yield url
 

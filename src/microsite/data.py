@@ -3,7 +3,8 @@
 Every failure is a DataError whose message names the file, the path inside it and what was
 expected, so an editor can fix the data without reading code. YAML is read strictly: a key written
 twice in one mapping is an error (PyYAML would keep the last one silently), and so are an alias, a
-key that YAML reads as a boolean or a number, and nesting no data needs (see `yaml_nodes.py`).
+key that YAML reads as a boolean or a number, a tag that is not plain data (one that would run
+code or read the environment) and nesting no data needs: one reader, `yaml_nodes.compose`.
 A schema's `$` means the end of the text (Python's would let a trailing newline through).
 """
 
@@ -23,7 +24,7 @@ from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError, best_match
 
 from . import text, urls
-from .yaml_nodes import NodeProblem, compose
+from .yaml_nodes import NodeProblem, compose, key_not_text
 
 try:  # Under MkDocs a BuildError ends the build with its message and no traceback.
     from mkdocs.exceptions import BuildError as _ErrorBase
@@ -89,35 +90,11 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 
 
-def duplicate_key(node: yaml.Node | None) -> str | None:
-    """'line N: duplicate key ...' for the first key written twice in one mapping, or None.
-
-    Works on the composed document, before any value is built, so custom tags (MkDocs'
-    `!!python/name:`, `!ENV`) need no constructor.
-    """
-    stack, seen_nodes = [node], set()
-    while stack:
-        current = stack.pop()
-        if current is None or id(current) in seen_nodes:
-            continue
-        seen_nodes.add(id(current))
-        if isinstance(current, yaml.MappingNode):
-            first: dict[Any, int] = {}
-            for key, value in current.value:
-                if key.tag != "tag:yaml.org,2002:merge" and isinstance(key, yaml.ScalarNode):
-                    line = key.start_mark.line + 1
-                    if key.value in first:
-                        return f"line {line}: the key {key.value!r} is written twice in one place (first at line {first[key.value]}); keep one"
-                    first[key.value] = line
-                stack += [key, value]
-        elif isinstance(current, yaml.SequenceNode):
-            stack += current.value
-    return None
-
-
 def parse_yaml(text_: str, source: str, loader: type = _StrictLoader) -> Any:
-    """Parse one YAML document strictly: a syntax error, a repeated key, an alias, a key read as a
-    boolean or a number, or nesting too deep is a DataError."""
+    """Parse one YAML document of plain data strictly (see `yaml_nodes.py`): a syntax error, a key
+    written twice or read as a boolean or a number, an alias, a tag that is not plain data, nesting
+    too deep or a second document is a DataError naming its line. The document is composed and
+    checked before any value is constructed."""
     parser = loader(text_)
     try:
         node = compose(parser)
@@ -140,13 +117,18 @@ def front_matter_text(page_text: str) -> str | None:
     return match[1] if match else None
 
 
-def yaml_problem(text_: str) -> str | None:
-    """Why `text_` is not valid, strict YAML (syntax, or a key written twice), or None."""
+def front_matter(page_text: str, source: str) -> dict[str, Any]:
+    """A page's front matter, read strictly as plain data, or {} when the page has none. MkDocs
+    quietly renders broken front matter as text, and keeps the last of two equal keys: here either
+    is a DataError naming `source` and the file's own line."""
+    front = front_matter_text(page_text)
+    if front is None:
+        return {}
     try:
-        parse_yaml(text_, "")
+        meta = parse_yaml("\n" + front, source)  # so its line numbers are the file's
     except DataError as exc:
-        return exc.problem
-    return None
+        raise DataError(source, "", f"front matter is not valid: {exc.problem}") from None
+    return meta if isinstance(meta, dict) else {}
 
 
 def config_file_problem(path: Path) -> str | None:
@@ -158,10 +140,13 @@ def config_file_problem(path: Path) -> str | None:
     seen = set()
     while path and path not in seen:
         seen.add(path)
-        node = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
-        problem = duplicate_key(node)
-        if problem:
-            return f"{path.name}: {problem}"
+        parser = yaml.SafeLoader(path.read_text("utf-8"))
+        try:  # MkDocs' own tags (`!!python/name:`, `!ENV`) need no constructor: nothing is constructed
+            node = compose(parser, plain=False)
+        except NodeProblem as exc:
+            return f"{path.name}: {exc}"
+        finally:
+            parser.dispose()
         parent = _inherit(node)
         path = (path.parent / parent).resolve() if parent else None
     return None
@@ -200,7 +185,8 @@ def _validator(schema_name: str) -> Draft202012Validator:
 
 def key_problem(data: Any) -> tuple[str, str] | None:
     """(path, problem) for the first mapping key that is not text (YAML reads `NO:` as false and
-    `1:` as a number), or None. Each mapping and list is looked at once."""
+    `1:` as a number), or None. Each mapping and list is looked at once. Our reader refuses such
+    keys as it reads; this is for values another reader gave (MkDocs' `extra.practice`)."""
     seen: set[int] = set()
     stack: list[tuple[Any, tuple]] = [(data, ())]
     while stack:
@@ -213,8 +199,7 @@ def key_problem(data: Any) -> tuple[str, str] | None:
                 if not isinstance(key, str):
                     kind = ("true or false" if isinstance(key, bool) else "empty" if key is None
                             else "a number" if isinstance(key, (int, float)) else type(key).__name__)
-                    return format_path(path), (f"the key {key!r} is read as {kind}, not as text; "
-                                               f"put it in quotes ('{key}')")
+                    return format_path(path), key_not_text(key, kind)
                 stack.append((value, path + (key,)))
         else:
             stack += [(value, path + (i,)) for i, value in enumerate(node)]

@@ -23,7 +23,8 @@ whose number does not grow with the pages:
   origins (a browser ignores X-Frame-Options when a policy has `frame-ancestors`);
 - each fingerprinted asset: its cache lifetime.
 
-Run after any static build: `python -m microsite.headers SITE_DIR [--config mkdocs.yml]
+The build runs this among its post-build steps (`postbuild.py`); for `_headers` and the meta
+policies alone, after any static build: `python -m microsite.headers SITE_DIR [--config mkdocs.yml]
 [--embed-origin https://...]`.
 """
 
@@ -52,6 +53,7 @@ from .page_checks import (
     check_page,
     check_share_pages,
     checked_scripts,
+    read_site,
 )
 from .scan import PageScan, scan_page
 from .urls import normalise_origin
@@ -228,18 +230,12 @@ def build_headers(site_dir: Path, embed_origins: list[str] | None, trusted: Call
 def _checked_site(site_dir: Path, embed_origins: list[str] | None, trusted: Callable[[str], set[str]],
                   scanned: dict[str, PageScan] | None, embed_pages: set[str] | None) -> tuple[str, str]:
     """(`_headers` text, meta policy) once every page and file has passed the checks."""
-    scans = _scans(site_dir, scanned)
+    scans = read_site(site_dir, scanned)
     origins = [normalise_origin(o) for o in embed_origins or []]
     hashes = site_hashes(scans, trusted)
     policy = content_security_policy(hashes, None)
     check_site(site_dir, scans, policy, origins, embed_pages)
     return _headers_text(site_dir, scans, hashes, origins), policy
-
-
-def _scans(site_dir: Path, scanned: dict[str, PageScan] | None) -> dict[str, PageScan]:
-    scanned = scanned or {}
-    return {rel: scanned.get(rel) or scan_page(path.read_text("utf-8"))
-            for path in sorted(site_dir.rglob("*.html")) for rel in [path.relative_to(site_dir).as_posix()]}
 
 
 def _headers_text(site_dir: Path, scans: dict[str, PageScan], hashes: list[str], origins: list[str]) -> str:
@@ -375,26 +371,20 @@ def _origin(value: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from . import mkdocs_config  # the command reads the config as the build did, with MkDocs
+    from .postbuild import site_arguments
+
     parser = argparse.ArgumentParser(prog="python -m microsite.headers", description=__doc__.splitlines()[0])
-    parser.add_argument("site_dir", type=Path, help="the built site (folder with index.html)")
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
-                        help="the MkDocs config it was built from (its theme's templates say which inline scripts to trust)")
     parser.add_argument("--embed-origin", action="append", dest="embed_origins", metavar="ORIGIN", type=_origin,
                         help="a plain https://host[:port] origin allowed to frame embed pages (repeatable; default: "
-                             "the config's extra.practice.embed_origins); the embed pages must have been built with them")
-    args = parser.parse_args(argv)
-    if not (args.site_dir / "index.html").is_file():
-        parser.error(f"{args.site_dir} has no index.html: build the site first")
-    if not args.config.is_file():
-        parser.error(f"{args.config} not found: pass the site's MkDocs config with --config")
-    from mkdocs.config import load_config  # only the command needs MkDocs itself
-
-    config = load_config(config_file=str(args.config))
-    configured = (config.extra.get("practice") or {}).get("embed_origins") or []
+                             "the practice's embed_origins); the embed pages must have been built with them")
+    args = site_arguments(parser, argv)
     try:
-        origins = args.embed_origins if args.embed_origins is not None else [normalise_origin(o) for o in configured]
-        target = write_headers(args.site_dir, origins, trusted_for_config(config, config.theme.get_env()))
-    except ValueError as exc:  # DataError is a ValueError; so is an origin the config writes another way
+        config = mkdocs_config.load(args.config)
+        site = mkdocs_config.load_site_for(config)
+        origins = args.embed_origins if args.embed_origins is not None else site.practice["embed_origins"]
+        target = write_headers(args.site_dir, origins, mkdocs_config.trusted_scripts(config, site))
+    except ValueError as exc:  # DataError is a ValueError
         parser.exit(1, f"error: {exc}\n(Was the site built from {args.config}? Its templates say which scripts to trust.)\n")
     print(f"wrote {target}")
     return 0

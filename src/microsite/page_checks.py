@@ -1,6 +1,7 @@
 """What a built site may not hold, checked before its security headers are written.
 
-A page may run only the inline scripts a template wrote (by hash, see `headers.py`), and nothing
+Every page is read once (`read_page`, `read_site`: the site's plugin reads each page as it is
+written, the post-build step reads the others), and no id may be used twice in it. A page may run only the inline scripts a template wrote (by hash, see `headers.py`), and nothing
 that runs code without one: no event handler attribute, no `javascript:` address, no inline
 document (`srcdoc`); nothing that sends the reader or its links elsewhere: no `<base>`, no
 `<meta http-equiv>` other than the policy the build writes; the embed's allowed origins come from
@@ -19,10 +20,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .data import DataError
-from .scan import PageScan, script_address
+from .ids import page_id_clash
+from .scan import PageScan, scan_page, script_address
 from .urls import normalise_origin, scheme_of
 
 META_POLICY = "content-security-policy"
+# Pages built from these templates may be framed by the practice's embed_origins (and only they
+# may declare data-embed-origins, when the builder knows each page's template).
+EMBED_TEMPLATES = {"embed.html"}
 # Files a browser opens as a document that may run scripts, and that no page of ours needs.
 ACTIVE_SUFFIXES = (".xhtml", ".xht", ".xsl", ".xslt", ".svgz", ".htm", ".shtml", ".mht", ".mhtml")
 # XML documents (opened directly, a browser runs the scripts in them): checked like SVG.
@@ -37,7 +42,29 @@ class UntrustedScript(DataError):
 
 
 class PageProblem(DataError):
-    """A page (or a file of the site) holds something that could run code or lead elsewhere."""
+    """A page (or a file of the site) breaks a rule of the site: an id used twice, or something that
+    could run code or lead elsewhere."""
+
+
+def read_page(rel: str, html: str, content: str | None = None) -> PageScan:
+    """Read one finished page and fail, naming `rel`, on an id used twice. `content`: the page's
+    own HTML, when known, to say whether the content made the clash."""
+    scan = scan_page(html)
+    problem = page_id_clash(scan.ids, content or "")
+    if problem:
+        raise PageProblem(rel, "", problem)
+    return scan
+
+
+def read_site(site_dir: Path, scanned: dict[str, PageScan] | None = None) -> dict[str, PageScan]:
+    """Every HTML page of the site, read by `read_page` (pages in `scanned` were read as they were
+    written, by the site's plugin, and are not read again)."""
+    scanned = scanned or {}
+    pages = {}
+    for path in sorted(Path(site_dir).rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        pages[rel] = scanned[rel] if rel in scanned else read_page(rel, path.read_text("utf-8"))
+    return pages
 
 
 def checked_scripts(rel: str, scan: PageScan, trusted: Callable[[str], set[str]]) -> list[str]:
@@ -69,13 +96,13 @@ def check_embed_origins(rel: str, scan: PageScan, origins: list[str], is_embed: 
         return
     if is_embed is False:
         raise PageProblem(rel, "", "it declares data-embed-origins, but it is not an embed page (its template "
-                          "is not the embed's); the origins allowed to frame a page come from extra.practice.embed_origins")
+                          "is not the embed's); the origins allowed to frame a page come from the practice's embed_origins")
     try:
         declared = [normalise_origin(o) for o in json.loads(scan.embed_origins or "[]")]
     except (ValueError, TypeError):
         declared = None
     if scan.embed_declarations > 1 or declared != origins:
-        raise PageProblem(rel, "", "its data-embed-origins are not the configured ones (extra.practice.embed_origins); "
+        raise PageProblem(rel, "", "its data-embed-origins are not the configured ones (the practice's embed_origins); "
                           "the origins allowed to frame the embed come from the config only")
 
 

@@ -5,7 +5,7 @@ Drawn with Pillow and a font shipped in this package (DejaVu Sans Bold, licence 
 fonts/), so a build needs no network and no browser. The inputs rarely change, so the image is
 kept in a cache folder under a hash of everything that makes it (text, colours, font and this
 module's code): the same image is never drawn twice; when the cache folder cannot be written, the
-image is drawn into a temporary folder instead. Laying out the text measures each character a
+image is kept in a temporary folder instead (`cache.py`). Laying out the text measures each character a
 bounded number of times, so a name of any length is drawn at once.
 
 A practice's own image is read only as far as its header, and refused when its size is not one
@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tempfile
 import warnings
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
+
+from .cache import store
 
 SIZE = (1200, 630)
 FONT = Path(__file__).parent / "fonts" / "DejaVuSans-Bold.ttf"
@@ -51,18 +52,7 @@ def cached_share_image(cache_dir: Path, title: str, subtitle: str, colors: dict[
     if path.is_file():
         return path
     image = draw(title, subtitle, colors, font)
-    try:
-        return _store(image, path)
-    except OSError:  # a read-only checkout: the build still gets its image
-        return _store(image, Path(tempfile.mkdtemp(prefix="microsite-share-")) / name)
-
-
-def _store(image: Image.Image, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")  # a build stopped half-way leaves no broken image
-    image.save(partial, "PNG", optimize=True)
-    partial.replace(path)
-    return path
+    return store(cache_dir, name, lambda target: image.save(target, "PNG", optimize=True))
 
 
 def image_size(path: Path) -> tuple[int, int]:

@@ -2,7 +2,8 @@
 
 Material prints `site_url` (the canonical link), `site_author`, `repo_name`, `copyright`, the
 social links and the logo's `extra.homepage` as they are, without escaping. Text settings are
-escaped by the site's plugin (`TEXT_KEYS`) and may not hold control or invisible characters;
+escaped in the templates' view of the config (`TEXT_KEYS`, `mkdocs_config.template_config`; the
+config itself keeps the user's values) and may not hold control or invisible characters;
 every address is read as a browser reads it and must be http(s) (or mailto for a social link, or a
 page of the site where a template allows one). Web fonts stay off (`theme.font: false`: Material's
 default would load fonts from Google), analytics are refused, and extra scripts and stylesheets
@@ -21,8 +22,9 @@ from .text import plain_text_problem
 from .urls import WEB_SCHEMES, link_problem, url_problem
 
 SOURCE = "mkdocs.yml"
-# Printed by Material's templates without escaping; the plugin escapes them (its JSON-LD and the
-# share image keep the plain text of the first two).
+# Printed by Material's templates without escaping; the templates' view escapes them (the JSON-LD
+# and the share image use the plain text of the first two). A practice's file may set the first
+# two: its values are checked as plain text by its schema (practice-site).
 TEXT_KEYS = ("site_name", "site_description", "site_author", "copyright", "repo_name")
 ICON = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)*$")  # a Material icon name, e.g. fontawesome/brands/mastodon
 
@@ -92,6 +94,6 @@ def check_printed_settings(config: Any) -> None:
 
 def escaped_text(config: Any) -> dict[str, Markup]:
     """The text settings as HTML-escaped text, for Material's templates (ours autoescape, and
-    leave Markup as it is)."""
+    leave Markup as it is); `config` is left as it is."""
     return {key: Markup(escape(config[key])) for key in TEXT_KEYS if config.get(key)}
 

@@ -8,6 +8,9 @@ all, replaces the site folder with it, by two renames. At every moment the site 
 last whole build, or for an instant absent (a deploy then fails loudly; it never uploads half a
 site). A failed build's pages are kept in `.site.failed` to look at; the site folder is untouched.
 Hidden files of the old site folder (`.git`, `.nojekyll`), which MkDocs keeps too, move across.
+
+`Staged` does this for one build: it points that build's own config (never the one the user
+gave: see `mkdocs_config.for_build`) at the staging folder, and back when the build ends.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 
 def _sibling(site_dir: Path, kind: str) -> Path:
@@ -82,3 +86,21 @@ def keep_failed(staging: Path, site_dir: Path) -> Path:
     if Path(staging).is_dir():
         os.rename(staging, failed)
     return failed
+
+
+class Staged:
+    """One build under way in a staging folder: `config` (the build's own copy of the config) has
+    its `site_dir` there until `publish` or `keep_failed` sets it back."""
+
+    def __init__(self, config: Any) -> None:
+        self.config, self.final = config, Path(config["site_dir"])
+        self.building = begin(self.final)
+        config["site_dir"] = str(self.building)
+
+    def publish(self) -> None:
+        self.config["site_dir"] = str(self.final)
+        publish(self.building, self.final)
+
+    def keep_failed(self) -> Path:
+        self.config["site_dir"] = str(self.final)
+        return keep_failed(self.building, self.final)

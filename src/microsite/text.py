@@ -21,8 +21,8 @@ from functools import cache
 
 import markdown
 from markdown import Markdown
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markdown.util import AtomicString, Registry
 
 from .chars import hidden_character_problem
 from .urls import link_problem
@@ -56,9 +56,15 @@ def plain_text_problem(text: str) -> str | None:
 @cache
 def _subset_markdown() -> markdown.Markdown:
     md = markdown.Markdown()
-    for name in [item.name for item in md.inlinePatterns._priority]:
-        if name not in SUBSET_PATTERNS:
-            md.inlinePatterns.deregister(name)
+    # Only the subset's patterns, in Markdown's own order: anything else is left out by construction.
+    full = md.inlinePatterns
+    kept = sorted((name for name in SUBSET_PATTERNS if name in full), key=full.get_index_for_name)
+    md.inlinePatterns = Registry()
+    for rank, name in enumerate(kept):
+        md.inlinePatterns.register(full[name], name, len(kept) - rank)
+    # The inline step reads the registry it was made with: a new one for the new registry, at
+    # Python-Markdown's own priority for it (20).
+    md.treeprocessors.register(InlineProcessor(md), "inline", 20)
     return md
 
 
