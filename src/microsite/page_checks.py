@@ -1,8 +1,9 @@
 """What a built site may not hold, checked before its security headers are written.
 
 Every page is read once (`read_page`, `read_site`: the site's plugin reads each page as it is
-written, the post-build step reads the others), and no id may be used twice in it. A page may run only the inline scripts a template wrote (by hash, see `headers.py`), and nothing
-that runs code without one: no event handler attribute, no `javascript:` address, no inline
+written, the post-build step reads the others), and no id may be used twice in it. A page may run
+only the inline scripts a template wrote (by hash, see `headers.py`), and nothing that runs code
+without one: no event handler attribute, no `javascript:` address, no inline
 document (`srcdoc`); nothing that sends the reader or its links elsewhere: no `<base>`, no
 `<meta http-equiv>` other than the policy the build writes; the embed's allowed origins come from
 the config only; and the self-assessment's share link leads to a page of this site. Files a
