@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .block_markdown import DATA_BLOCKS, block_renderer
-from .config import extension_name, read_config, write_config
+from .config import extension_entries, extension_name, read_config, write_config
 
 # Top-level folders that are not part of what `mkdocs build` reads.
 NOT_SITE_INPUT = {
@@ -81,23 +81,22 @@ def strip_front_matter_keys(markdown: str) -> str:
 def make_bare_project(root: Path, dest: Path) -> Path:
     """Write a bare-Material project for `root`'s docs/ into `dest`; return its mkdocs.yml."""
     ours = read_config(root / "mkdocs.yml")
-    shutil.copytree(root / ours.get("docs_dir", "docs"), dest / "docs", dirs_exist_ok=True)
+    shutil.copytree(ours.docs_dir, dest / "docs", dirs_exist_ok=True)
     render = block_renderer(root / "mkdocs.yml")
     for page in (dest / "docs").rglob("*.md"):
         page.write_text(strip_front_matter_keys(strip_blocks(page.read_text("utf-8"), render)), "utf-8")
-    config = {key: ours[key] for key in CONTENT_KEYS if key in ours}
+    config = {key: ours[key] for key in CONTENT_KEYS if ours[key] is not None}
     config["theme"] = {"name": "material"}
     # The light/dark palette with its toggle is Material's own feature (its palette CSS, about
     # 2 KB gzip, and the toggle's markup), required of the site, so bare Material gets the same
     # block, read from our config so the two cannot drift. Our `font: false` is NOT copied: bare
     # keeps Material's default Google Fonts, whose requests go to another origin and so are
     # recorded but never counted in its same-origin bytes (bare is, if anything, measured light).
-    if "palette" in ours.get("theme", {}):
-        config["theme"]["palette"] = ours["theme"]["palette"]
+    if ours.theme.get("palette"):
+        config["theme"]["palette"] = ours.theme["palette"]
     config["plugins"] = ["search"]
     config["markdown_extensions"] = [
-        entry for entry in ours.get("markdown_extensions", [])
-        if not BLOCK_EXTENSIONS.match(extension_name(entry))
+        entry for entry in extension_entries(ours) if not BLOCK_EXTENSIONS.match(extension_name(entry))
     ]
     write_config(config, dest / "mkdocs.yml")
     return dest / "mkdocs.yml"
@@ -134,10 +133,11 @@ def synthetic_page(number: int, words: list[str], length: int = 1000) -> str:
     return "\n".join(parts)
 
 
-def add_synthetic_pages(config_path: Path, count: int) -> None:
-    """Add `count` synthetic pages (made of the site's own words) to a project and its nav."""
+def add_synthetic_pages(config_path: Path, count: int) -> Path:
+    """Add `count` synthetic pages (made of the site's own words) to a project; return a config
+    that INHERITs `config_path` with them in its nav."""
     config = read_config(config_path)
-    docs = config_path.parent / config.get("docs_dir", "docs")
+    docs = Path(config.docs_dir)
     words = [w.lower() for page in sorted(docs.rglob("*.md"))
              for w in re.findall(r"[A-Za-z]{3,}", page.read_text("utf-8"))] or ["word"]
     folder = docs / "synthetic"
@@ -146,5 +146,6 @@ def add_synthetic_pages(config_path: Path, count: int) -> None:
     for number in range(1, count + 1):
         (folder / f"page-{number}.md").write_text(synthetic_page(number, words), "utf-8")
         entries.append({f"Synthetic {number}": f"synthetic/page-{number}.md"})
-    config.setdefault("nav", []).append({"Synthetic": entries})
-    write_config(config, config_path)
+    synthetic = config_path.with_name(f"{config_path.stem}-synthetic.yml")
+    write_config({"INHERIT": config_path.name, "nav": [*(config.nav or []), {"Synthetic": entries}]}, synthetic)
+    return synthetic

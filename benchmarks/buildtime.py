@@ -48,7 +48,6 @@ def synthetic_build_seconds(root: Path, pages: int, runs: int) -> dict[str, floa
     result = {}
     with tempfile.TemporaryDirectory(prefix="bench-synth-") as tmp:
         for name, make in (("ours", copy_project), ("bare", make_bare_project)):
-            config = make(root, Path(tmp) / name)
-            add_synthetic_pages(config, pages)
+            config = add_synthetic_pages(make(root, Path(tmp) / name), pages)
             result[name] = build_seconds(config, runs)
     return result

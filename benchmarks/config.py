@@ -1,58 +1,43 @@
-"""Read and write mkdocs.yml without losing its `!!python/name:` and `!ENV` tags."""
+"""Read a site config as the build does (MkDocs' own reader), and write the benchmark's configs."""
 
 from __future__ import annotations
 
+import types
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-
-class Tagged:
-    """A tagged YAML value kept as written, so it can be dumped back unchanged."""
-
-    def __init__(self, tag: str, value):
-        self.tag, self.value = tag, value
+from microsite import mkdocs_config
 
 
-class _Loader(yaml.SafeLoader):
-    pass
+def read_config(path: Path) -> Any:
+    """The config at `path`, read and validated by MkDocs (with `INHERIT`), as a build reads it."""
+    return mkdocs_config.load(path)
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _construct_tagged(loader, suffix, node):
-    if isinstance(node, yaml.ScalarNode):
-        value = loader.construct_scalar(node)
-    elif isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    else:
-        value = loader.construct_mapping(node, deep=True)
-    return Tagged(node.tag, value)
-
-
-def _represent_tagged(dumper, data: Tagged):
-    if isinstance(data.value, list):
-        return dumper.represent_sequence(data.tag, data.value)
-    if isinstance(data.value, dict):
-        return dumper.represent_mapping(data.tag, data.value)
-    return dumper.represent_scalar(data.tag, data.value)
-
-
-for _prefix in ("!", "tag:yaml.org,2002:python/"):
-    _Loader.add_multi_constructor(_prefix, _construct_tagged)
-_Dumper.add_representer(Tagged, _represent_tagged)
-
-
-def read_config(path: Path) -> dict:
-    return yaml.load(path.read_text("utf-8"), Loader=_Loader)
-
-
-def write_config(config: dict, path: Path) -> None:
-    path.write_text(yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True), "utf-8")
+def extension_entries(config: Any) -> list:
+    """`markdown_extensions` as written in a config: a name, or a one-key mapping name -> options."""
+    return [{name: config.mdx_configs[name]} if config.mdx_configs.get(name) else name
+            for name in config.markdown_extensions]
 
 
 def extension_name(entry) -> str:
     """`markdown_extensions` entries are names or one-key mappings of name -> options."""
     return entry if isinstance(entry, str) else next(iter(entry))
+
+
+class _Dumper(yaml.SafeDumper):
+    """Plain YAML; a function (an option such as pymdownx.emoji's `emoji_index`) as the
+    `!!python/name:` tag MkDocs reads back."""
+
+
+def _represent_function(dumper, function) -> yaml.Node:
+    return dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{function.__module__}.{function.__qualname__}", "")
+
+
+_Dumper.add_representer(types.FunctionType, _represent_function)
+
+
+def write_config(config: dict, path: Path) -> None:
+    path.write_text(yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True), "utf-8")

@@ -14,6 +14,7 @@ import email.utils
 import functools
 import http.server
 import io
+import re
 import secrets
 import threading
 import urllib.request
@@ -44,10 +45,8 @@ def parse_headers_file(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def pattern_matches(pattern: str, path: str) -> bool:
-    """`/*` style splats, as the static hosts understand them."""
-    if pattern.endswith("*"):
-        return path.startswith(pattern[:-1])
-    return path == pattern
+    """`/*` and `/*.svg` style splats (one `*`, any text), as Cloudflare Pages reads them."""
+    return re.fullmatch(".*".join(re.escape(piece) for piece in pattern.split("*")), path) is not None
 
 
 def pick_encoding(accept_encoding: str, offered: tuple[str, ...]) -> str | None:

@@ -8,13 +8,20 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Which practice folder a build uses (microsite.practice.PRACTICE_ENV): set by each build here, never
+# taken from the shell, so a build reads exactly the practice its caller meant.
+PRACTICE_ENV = "MICROSITE_PRACTICE"
+# Our own site, without any practice's values (whatever a practice has put in practice/).
+OWN_SITE = {PRACTICE_ENV: "none"}
 
 
 def mkdocs_build(config: Path, site_dir: Path, check: bool = True,
                  env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` as a reader of the README would (with `env` added to the
-    environment); return the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environment; without a practice folder in `env`, the one next to `config`, if any); return the
+    finished process."""
+    inherited = {key: value for key, value in os.environ.items() if key != PRACTICE_ENV}
+    env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=config.parent,

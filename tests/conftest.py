@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from fixture_site import practice_config
+from fixture_site import shared_practice
 from harness.browser import launch, watched_page
 from harness.server import serve_site
-from harness.sitebuild import ROOT, html_pages, mkdocs_build
+from harness.sitebuild import OWN_SITE, ROOT, html_pages, mkdocs_build
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects: a test that opens Chromium is a browser test
@@ -69,14 +69,14 @@ def build_once(made_once) -> Callable[..., Path]:
 
 @pytest.fixture(scope="session")
 def site_dir(build_once) -> Path:
-    """The site built from the repository's own mkdocs.yml."""
-    return build_once("site", lambda folder: ROOT / "mkdocs.yml")
+    """The site built from the repository's own mkdocs.yml (without any practice's folder)."""
+    return build_once("site", lambda folder: ROOT / "mkdocs.yml", env=OWN_SITE)
 
 
 @pytest.fixture(scope="session")
 def practice_site(build_once) -> Path:
     """A practice's own build: fixture_site.PRACTICE through INHERIT, at its sub-path URL."""
-    return build_once("practice", practice_config)
+    return build_once("practice", shared_practice)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import ImageColor
 
-from fixture_site import PRACTICE, inheriting_config, project_copy
+from fixture_site import PRACTICE, practice_config, project_copy
 from harness.sitebuild import ROOT, mkdocs_build
 from microsite.brand import DEFAULT_COLORS, DERIVED, TEXT, derive, normalise_colors, resolve_brand
 from microsite.contrast import contrast_ratio, hue, parse_hex
@@ -105,7 +105,7 @@ def _long_hex(value):
 @pytest.fixture(scope="module")
 def fixture_site(build_once):
     return build_once("practice-brand-colors",
-                      lambda folder: inheriting_config(project_copy(folder), {**PRACTICE, "colors": FIXTURE_COLORS}))
+                      lambda folder: practice_config(project_copy(folder), {**PRACTICE, "colors": FIXTURE_COLORS}))
 
 
 def test_fixture_colours_change_every_brand_colour_in_light_and_dark(site_dir, fixture_site):
@@ -132,7 +132,7 @@ def test_each_brand_gets_its_own_stylesheet_name_and_one_stylesheet_of_ours(site
 
 def test_a_low_contrast_primary_fails_the_build_naming_the_pair_and_ratio(tmp_path):
     root = project_copy(tmp_path)
-    result = mkdocs_build(inheriting_config(root, {**PRACTICE, "colors": {"primary": "#dddddd"}}), root / "site",
+    result = mkdocs_build(practice_config(root, {**PRACTICE, "colors": {"primary": "#dddddd"}}), root / "site",
                           check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0

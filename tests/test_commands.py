@@ -13,6 +13,7 @@ from harness.sitebuild import ROOT
 
 # Each command with arguments it would otherwise accept, so the unknown flag is the only error.
 COMMANDS = {
+    "microsite.postbuild": ["site"],
     "microsite.headers": ["site"],
     "microsite.robots": ["site", "https://example.org/"],
     "microsite.freshness": [],

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from fixture_site import PRACTICE, inheriting_config, project_copy
+from fixture_site import PRACTICE, practice_config, project_copy
 from harness.server import serve_site
 
 
 @pytest.fixture(scope="module")
 def us_site(build_once):
-    site = build_once("practice-us", lambda folder: inheriting_config(project_copy(folder), {**PRACTICE, "region": "US"}))
+    site = build_once("practice-us", lambda folder: practice_config(project_copy(folder), {**PRACTICE, "region": "US"}))
     with serve_site(site, prefix="/learn/") as url:
         yield url
 

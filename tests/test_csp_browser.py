@@ -1,7 +1,8 @@
 """The built site served with its own `_headers`: Chromium reports no policy violation anywhere.
 
 Every page is opened, and the self-assessment is answered start to finish, with a listener for
-`securitypolicyviolation` installed before any page script runs.
+`securitypolicyviolation` installed before any page script runs. The policy is the one in each
+page's `<meta>`; the headers add what a meta tag cannot (framing).
 """
 
 from __future__ import annotations
@@ -35,9 +36,11 @@ def assert_clean(page, watch, where):
 
 
 @pytest.mark.browser
-def test_the_server_sends_the_policy(new_page, base_url):
+def test_the_page_holds_the_policy_and_the_server_refuses_frames(new_page, base_url):
     page, _, response = open_watched(new_page, base_url, "")
-    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert response.headers["x-frame-options"] == "DENY"
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert "script-src 'self' 'sha256-" in policy and "object-src 'none'" in policy
 
 
 @pytest.mark.browser
@@ -87,8 +90,8 @@ def test_listener_catches_a_missing_hash(new_page, site_dir, tmp_path):
 
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy)
-    headers = copy / "_headers"
-    headers.write_text(re.sub(r" 'sha256-[^']+'", "", headers.read_text("utf-8")), "utf-8")
+    home = copy / "index.html"
+    home.write_text(re.sub(r" 'sha256-[^']+'", "", home.read_text("utf-8")), "utf-8")
     with serve_site(copy) as url:
         page, watch = new_page(url)
         page.add_init_script(LISTEN)

@@ -113,7 +113,7 @@ def test_page_dates_read_reviewed_from_front_matter(tmp_path):
 
 def test_a_page_whose_front_matter_cannot_be_read_is_named(tmp_path):
     write_page(tmp_path / "docs", "broken.md", "---\nreviewed: [2026-11-28\n---\n# Broken\n")
-    with pytest.raises(DataError, match=r"docs/broken\.md: front matter is not valid YAML"):
+    with pytest.raises(DataError, match=r"docs/broken\.md: front matter is not valid: not valid YAML"):
         page_dates(tmp_path / "docs")
 
 
@@ -173,35 +173,44 @@ markdown_extensions:
 """
 
 
-def test_project_reads_the_plugin_option_and_ignores_python_tags(tmp_path):
+@pytest.fixture
+def tiny(tmp_path, monkeypatch):
+    """A folder with a config MkDocs accepts (its docs folder exists), and no practice chosen."""
+    monkeypatch.delenv("MICROSITE_PRACTICE", raising=False)
+    (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, "utf-8")
-    found = project(tmp_path / "mkdocs.yml")
-    assert found.crisis_path == tmp_path / "lines" / "crisis.yml"
+    return tmp_path
+
+
+def test_project_reads_the_config_as_mkdocs_does(tiny):
+    found = project(tiny / "mkdocs.yml")
+    assert found.crisis_path == tiny / "lines" / "crisis.yml"
     assert found.crisis_source == "lines/crisis.yml"
-    assert found.docs_dir == tmp_path / "docs"
+    assert found.docs_dir == tiny / "docs"
     assert found.site_url == "https://learn.northside-coaching.com/sub/"
 
 
-def test_project_defaults(tmp_path):
-    (tmp_path / "mkdocs.yml").write_text("site_name: Plain\nplugins: [search, microsite]\n")
-    found = project(tmp_path / "mkdocs.yml")
-    assert (found.crisis_source, found.docs_dir, found.site_url) == ("data/crisis-lines.yml", tmp_path / "docs", None)
+def test_project_defaults(tiny):
+    (tiny / "mkdocs.yml").write_text("site_name: Plain\nplugins: [search, microsite]\n")
+    found = project(tiny / "mkdocs.yml")
+    assert (found.crisis_source, found.docs_dir, found.site_url) == ("data/crisis-lines.yml", tiny / "docs", None)
 
 
-def test_project_follows_inherit_as_mkdocs_does(tmp_path):
-    # A practice's own file INHERITs ours (README): our plugin options, its own address and folders.
-    (tmp_path / "base.yml").write_text(MKDOCS_YML, "utf-8")
-    (tmp_path / "practice.yml").write_text("INHERIT: base.yml\nsite_url: https://practice.example/\ndocs_dir: pages\n")
-    found = project(tmp_path / "practice.yml")
+def test_project_follows_inherit_as_mkdocs_does(tiny):
+    (tiny / "pages").mkdir()
+    (tiny / "other.yml").write_text("INHERIT: mkdocs.yml\nsite_url: https://other.example/\ndocs_dir: pages\n")
+    found = project(tiny / "other.yml")
     assert (found.crisis_source, found.docs_dir, found.site_url) == (
-        "lines/crisis.yml", tmp_path / "pages", "https://practice.example/")
+        "lines/crisis.yml", tiny / "pages", "https://other.example/")
 
 
-def test_inherit_merges_mappings_key_by_key(tmp_path):
-    # `plugins` may be a mapping; MkDocs then merges the child's plugins into the parent's.
-    (tmp_path / "base.yml").write_text("plugins:\n  microsite:\n    crisis_data: shared/crisis.yml\n")
-    (tmp_path / "practice.yml").write_text("INHERIT: base.yml\nplugins:\n  search: {}\n")
-    assert project(tmp_path / "practice.yml").crisis_source == "shared/crisis.yml"
+def test_project_takes_the_address_from_the_practice_folder(tiny, monkeypatch):
+    # As the build does: practice/practice.yml next to the config sets the site's address.
+    (tiny / "practice").mkdir()
+    (tiny / "practice" / "practice.yml").write_text("site_url: https://practice.example/learn\nname: Practice\n")
+    assert project(tiny / "mkdocs.yml").site_url == "https://practice.example/learn/"
+    monkeypatch.setenv("MICROSITE_PRACTICE", "none")
+    assert project(tiny / "mkdocs.yml").site_url == "https://learn.northside-coaching.com/sub/"
 
 
 # --- links (the command line only: no network here) -----------------------------------------------
@@ -287,11 +296,11 @@ def test_command_refuses_a_bad_day_and_invalid_data(tiny_project):
 # --- the build ----------------------------------------------------------------------------------
 
 def _build_on(tmp_path, today: str):
-    from fixture_site import inheriting_config, project_copy
+    from fixture_site import practice_config, project_copy
     from harness.sitebuild import mkdocs_build
 
     root = project_copy(tmp_path)
-    return mkdocs_build(inheriting_config(root), root / "site", check=False, env={"MICROSITE_TODAY": today})
+    return mkdocs_build(practice_config(root), root / "site", check=False, env={"MICROSITE_TODAY": today})
 
 
 def test_a_build_names_old_sources_as_a_warning_and_still_succeeds_in_strict_mode(tmp_path):
@@ -303,5 +312,7 @@ def test_a_build_names_old_sources_as_a_warning_and_still_succeeds_in_strict_mod
 
 
 def test_a_build_on_a_day_when_all_is_fresh_says_nothing(tmp_path):
-    result = _build_on(tmp_path, "2026-12-02")
+    from fixture_site import content_day
+
+    result = _build_on(tmp_path, content_day().isoformat())  # the content's latest date: nothing in the future
     assert result.returncode == 0 and "Out of date" not in result.stdout + result.stderr

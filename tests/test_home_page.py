@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from fixture_site import PRACTICE, inheriting_config, project_copy
+from fixture_site import PRACTICE, practice_config, project_copy
 from harness.browser import format_violations, open_settled, run_axe
 from harness.sitebuild import mkdocs_build
 
@@ -21,7 +21,7 @@ def soup(path) -> BeautifulSoup:
 @pytest.fixture(scope="module")
 def practice_home(build_once):
     """The home page of a practice's build with a booking link and a short name."""
-    site = build_once("practice-booking-short-name", lambda folder: inheriting_config(
+    site = build_once("practice-booking-short-name", lambda folder: practice_config(
         project_copy(folder), {**PRACTICE, "booking_url": BOOKING, "short_name": SHORT_NAME}))
     return soup(site / "index.html")
 
@@ -74,10 +74,10 @@ def test_the_header_shows_the_site_name_without_a_short_name(site_dir):
 @pytest.mark.parametrize("short_name", ["A name far too long for a phone's header", ""])
 def test_a_bad_short_name_fails_the_build_naming_the_key(tmp_path, short_name):
     root = project_copy(tmp_path)
-    result = mkdocs_build(inheriting_config(root, {**PRACTICE, "short_name": short_name}), root / "out", check=False)
+    result = mkdocs_build(practice_config(root, {**PRACTICE, "short_name": short_name}), root / "out", check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "extra.practice: short_name" in output and "at most 24 characters" in output, output
+    assert "practice/practice.yml: short_name" in output and "at most 24 characters" in output, output
 
 
 @pytest.fixture

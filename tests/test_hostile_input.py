@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
 from crisis_fixture import crisis_data, write_crisis_data
-from fixture_site import PRACTICE, inheriting_config, project_copy
+from fixture_site import PRACTICE, practice_config, project_copy
 from harness.browser import open_settled
 from harness.server import serve_site
 from harness.sitebuild import ROOT, docs_page_urls, mkdocs_build
@@ -154,17 +154,48 @@ def test_the_schemas_say_which_fields_are_text_and_which_markdown(fields):
     assert len(crisis["plain"]) > 100 and len(sa["plain"]) > 50
 
 
-@pytest.mark.parametrize("schema", DATA_FILES)
-def test_every_markdown_field_refuses_a_javascript_link_naming_file_field_and_value(tmp_path, fields, schema):
+def refusals(schema: str, paths, value: str):
+    """(path, DataError) for each field of `paths` given `value`: each must refuse it."""
     data = real(schema)
-    for path in fields[schema]["markdown"]:
+    for path in paths:
         trial = copy.deepcopy(data)
-        set_at(trial, path, JS_LINK)
+        set_at(trial, path, value)
         with pytest.raises(DataError) as caught:
             validate(trial, schema, DATA_FILES[schema])
-        message = str(caught.value)
-        assert caught.value.path == dotted(path), message
+        yield path, caught.value
+
+
+@pytest.mark.parametrize("schema", DATA_FILES)
+def test_every_markdown_field_refuses_a_javascript_link_naming_file_field_and_value(tmp_path, fields, schema):
+    for path, error in refusals(schema, fields[schema]["markdown"], JS_LINK):
+        message = str(error)
+        assert error.path == dotted(path), message
         assert DATA_FILES[schema] in message and "javascript:alert" in message and "not allowed" in message, message
+
+
+# As a browser reads a link: character references decoded, tabs and newlines removed.
+ENCODED_JS_LINKS = (
+    f"see [this](javascript&colon;alert('{MARKER}'))",
+    f"see [this](jav&#x09;ascript&colon;alert('{MARKER}'))",
+    f"see [this](&#106;avascript:alert('{MARKER}'))",
+    f"see [this](JaVaScRiPt:alert('{MARKER}'))",
+)
+
+
+@pytest.mark.parametrize("schema", DATA_FILES)
+@pytest.mark.parametrize("link", ENCODED_JS_LINKS, ids=["colon", "tab", "numeric", "case"])
+def test_every_markdown_field_refuses_a_link_that_reads_as_javascript(fields, schema, link):
+    for path, error in refusals(schema, fields[schema]["markdown"], link):
+        assert error.path == dotted(path) and "not allowed" in str(error), str(error)
+
+
+@pytest.mark.parametrize("schema", DATA_FILES)
+@pytest.mark.parametrize(("char", "name"), [("\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"), ("\u200b", "U+200B ZERO WIDTH SPACE"),
+                                            ("\u2066", "U+2066 LEFT-TO-RIGHT ISOLATE"), ("\u00ad", "U+00AD SOFT HYPHEN")])
+def test_every_text_field_refuses_a_character_that_changes_how_text_shows(fields, schema, char, name):
+    # "…Lifeline\u202e" shows "988" as "889" while the link dials 988.
+    for path, error in refusals(schema, fields[schema]["plain"] + fields[schema]["markdown"], f"988 Lifeline{char} 988"):
+        assert error.path == dotted(path) and name in str(error), str(error)
 
 
 def test_every_address_in_the_crisis_data_refuses_hostile_addresses(fields):
@@ -191,7 +222,7 @@ def test_an_email_address_is_checked_as_an_address(tmp_path, bad):
 
 # --- one build with a payload in every text field ------------------------------------------------
 
-HOSTILE_CONFIG = {  # top-level config values a practice edits, printed by Material's templates
+HOSTILE_CONFIG = {  # top-level config values, printed by Material's templates
     "site_name": text_payload("site_name"),
     "site_description": text_payload("site_description"),
 }
@@ -221,9 +252,8 @@ def hostile_project(root: Path, fields, template_change=None) -> Path:
     faq.write_text(faq.read_text("utf-8").replace("description: ", f"description: {json.dumps(text_payload('faq description'))} #", 1), "utf-8")
     if template_change:
         template_change(root)
-    config = inheriting_config(root, HOSTILE_PRACTICE)
-    settings = yaml.safe_load(config.read_text("utf-8"))
-    config.write_text(yaml.safe_dump({**settings, **HOSTILE_CONFIG}, sort_keys=False), "utf-8")
+    config = practice_config(root, HOSTILE_PRACTICE)  # the practice's file, and our own config's values:
+    config.write_text(yaml.safe_dump({"INHERIT": str(ROOT / "mkdocs.yml"), **HOSTILE_CONFIG}, sort_keys=False), "utf-8")
     return config
 
 
@@ -252,8 +282,9 @@ def test_the_policy_trusts_no_more_scripts_than_for_clean_data(hostile_site, sit
 
 
 @pytest.mark.browser
-def test_served_with_its_headers_no_page_opens_a_dialog(new_page, hostile_site):
-    with serve_site(hostile_site) as base_url:
+@pytest.mark.parametrize("headers", [True, False], ids=["with-headers", "without-headers-as-github-pages"])
+def test_served_with_or_without_its_headers_no_page_runs_loads_or_redirects(new_page, hostile_site, headers):
+    with serve_site(hostile_site, apply_headers=headers) as base_url:
         for url in docs_page_urls():
             page, watch = new_page(base_url)
             open_settled(page, base_url + url)
@@ -261,6 +292,8 @@ def test_served_with_its_headers_no_page_opens_a_dialog(new_page, hostile_site):
                 page.check("#sa-q-safety input[data-crisis]")  # shows the alert's copy of the lines
             assert watch.dialogs == [], (url, watch.dialogs)
             assert watch.page_errors == [], (url, watch.page_errors)
+            assert watch.other_origin_requests == [], (url, watch.other_origin_requests)
+            assert page.url == base_url + url, (url, page.url)
             page.context.close()  # one page at a time; the fixture's close after the test is then a no-op
 
 
@@ -273,10 +306,11 @@ def test_the_checks_fail_when_one_template_stops_escaping(tmp_path, fields):
 
     site = tmp_path / "site"
     result = mkdocs_build(hostile_project(tmp_path, fields, unescape_footer), site, check=False)
-    # The build refuses the script the footer now lets through, naming a page...
+    # The build refuses the script the footer now lets through, naming a page, publishes nothing...
     assert result.returncode != 0 and "no template wrote" in result.stderr, result.stderr
-    # ...and the pages it wrote before that hold the payload as markup.
-    leaks = site_leaks(site)
+    assert not site.exists()
+    # ...and the pages it wrote, kept aside to look at, hold the payload as markup.
+    leaks = site_leaks(site.with_name(".site.failed"))
     assert any(f"<{MARKER}coaching> element" in leak for leak in leaks), leaks[:5]
 
 
@@ -300,17 +334,17 @@ def practice_copy(tmp_path_factory):
     ("reviewer", {"name": "A"}),
 ])
 def test_a_hostile_practice_value_fails_the_build_naming_the_key(practice_copy, key, value):
-    config = inheriting_config(practice_copy, {**PRACTICE, key: value})
+    config = practice_config(practice_copy, {**PRACTICE, key: value})
     result = mkdocs_build(config, practice_copy / "out", check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"{key}={value!r} built"
-    assert f"extra.practice: {key}" in output, output
+    assert f"practice/practice.yml: {key}" in output, output
     assert "Traceback" not in output, output
 
 
 def test_the_same_copy_builds_with_good_values(practice_copy):
     # Guards the test above: each failure comes from the bad value.
-    result = mkdocs_build(inheriting_config(practice_copy), practice_copy / "out-good", check=False)
+    result = mkdocs_build(practice_config(practice_copy), practice_copy / "out-good", check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -1,7 +1,8 @@
 """A practice's own values reach every place they belong, and the defaults reach none.
 
-Built twice, once per way a practice customises (INHERIT, or an edited block); bad values fail the
-build with a message that names the key and what was expected.
+Built twice, once per way values reach the build (a practice's own folder, `practice/practice.yml`,
+or our mkdocs.yml's `extra.practice` edited); bad values fail the build with a message that names
+the file, the key and what was expected.
 """
 
 from __future__ import annotations
@@ -13,18 +14,18 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from fixture_site import PRACTICE, SITE_URL, edited_config, inheriting_config, practice_config, project_copy
+from fixture_site import PRACTICE, SITE_URL, edited_config, practice_config, project_copy, shared_practice
 from harness.server import parse_headers_file
 from harness.sitebuild import ROOT, html_pages, mkdocs_build
 
 DEFAULTS = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
-DEFAULT_URLS = {DEFAULTS["site_url"], DEFAULTS["extra"]["practice"]["website"]}
+DEFAULT_URLS = {DEFAULTS["site_url"], DEFAULTS["extra"]["practice"].get("website") or DEFAULTS["site_url"]}
 
 
-@pytest.fixture(scope="module", params=["inherit", "edited"])
+@pytest.fixture(scope="module", params=["practice-folder", "edited"])
 def practice_site(request, build_once):
-    if request.param == "inherit":
-        return build_once("practice", practice_config)  # the build tests/conftest.py shares
+    if request.param == "practice-folder":
+        return build_once("practice", shared_practice)  # the build tests/conftest.py shares
     return build_once("practice-edited", lambda folder: edited_config(project_copy(folder)))
 
 
@@ -93,8 +94,8 @@ def test_only_the_embed_origin_may_frame_the_embed(practice_site):
     rules = dict(parse_headers_file(practice_site / "_headers"))
     embed_policy = dict(rules["/self-assessment-embed/"])["Content-Security-Policy"]
     assert "frame-ancestors https://northside.example" in embed_policy
-    home_policy = dict(rules["/"])["Content-Security-Policy"]
-    assert "frame-ancestors 'none'" in home_policy
+    assert "/" not in rules and dict(rules["/*"])["X-Frame-Options"] == "DENY"  # every other page: no frame
+    assert "frame-ancestors" not in (practice_site / "index.html").read_text("utf-8")  # a meta policy cannot say
     embed = soup(practice_site / "self-assessment-embed" / "index.html")
     assert json.loads(embed.find(attrs={"data-embed-origins": True})["data-embed-origins"]) == PRACTICE["embed_origins"]
 
@@ -106,7 +107,8 @@ def bare_copy(tmp_path_factory):
     return project_copy(tmp_path_factory.mktemp("bad-practice"))
 
 
-@pytest.mark.parametrize("how", [inheriting_config, edited_config], ids=["inherit", "edited"])
+@pytest.mark.parametrize(("how", "source"), [(practice_config, "practice/practice.yml"),
+                                             (edited_config, "mkdocs.yml extra.practice")], ids=["practice-folder", "edited"])
 @pytest.mark.parametrize(("key", "value", "expected"), [
     ("region", "ZZ", "expected one of: AU, CA, GB, IE, US"),
     ("embed_origins", ["http://northside.example"], "https:// origins"),
@@ -115,16 +117,16 @@ def bare_copy(tmp_path_factory):
     ("booking_url", "javascript:alert(1)", "http:// or https:// URL"),
     ("logo", "assets/images/missing.svg", "image file under docs/"),
 ])
-def test_bad_value_fails_the_build_naming_the_key(bare_copy, how, key, value, expected):
+def test_bad_value_fails_the_build_naming_the_file_and_key(bare_copy, how, source, key, value, expected):
     config = how(bare_copy, {**PRACTICE, key: value})
     result = mkdocs_build(config, bare_copy / "out", check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"{key}={value!r} built"
-    assert f"extra.practice: {key}" in output, output
+    assert f"{source}: {key}" in output, output
     assert expected in output, output
 
 
 def test_good_values_build_from_the_same_copy(bare_copy):
     # Guards the test above: the copy builds, so each failure comes from the bad value.
-    result = mkdocs_build(inheriting_config(bare_copy), bare_copy / "out-good", check=False)
+    result = mkdocs_build(practice_config(bare_copy), bare_copy / "out-good", check=False)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -270,7 +270,15 @@ def test_share_link_restores_the_answers_and_clear_empties_the_fragment(new_page
     open_settled(page, link)
     ready(page)
     assert shown_result(page) == ["therapy"]
-    assert not page.is_visible("#sa-notice")
+    # Answers from a link may be someone else's: the page says where they come from, and says it first.
+    notice = page.locator("#sa-notice")
+    assert notice.is_visible() and "come from a link" in notice.inner_text()
+    assert page.evaluate("() => document.activeElement.id") == "sa-notice"
+    axe_clean(page, "a result opened from a link")
+    # Answers of the reader's own are theirs: the notice goes with a new result.
+    page.click('[data-action="change"]')
+    answer_all(page, ANSWERS["coaching"])
+    assert shown_result(page) == ["coaching"] and not page.is_visible("#sa-notice")
     page.click('[data-action="clear"]')
     assert "#" not in page.url
     assert shown_result(page) == [] and page.is_visible("#sa-step-safety")

@@ -126,6 +126,8 @@ def test_yes_opens_the_full_lines_at_once_and_they_lead_the_result(page, base_ur
     # The result the crisis rule gives opens on the same lines, right under its title.
     open_enhanced(page, base_url, f"#answers={DATA['version']}." + "".join(map(str, CRISIS_ANSWERS)))
     result = page.locator(".sa-result:visible")
+    # Only the fragment changes, so `goto` may return before the script has restored the answers.
+    result.first.wait_for(state="visible", timeout=5000)
     assert result.count() == 1
     first = result.locator(":scope > *:visible").nth(1)  # after its title
     assert first.get_attribute("data-sa-part") == "result-lines"

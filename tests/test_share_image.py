@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from fixture_site import PRACTICE, SITE_URL, inheriting_config, project_copy
+from fixture_site import PRACTICE, SITE_URL, practice_config, project_copy
 from harness.sitebuild import mkdocs_build
 from microsite import share_image
 from microsite.brand import normalise_colors, resolve_brand
@@ -85,7 +85,7 @@ def og_image(site):
 
 def test_a_build_draws_the_practice_image_and_a_second_build_reuses_it(tmp_path):
     root = project_copy(tmp_path)
-    config = inheriting_config(root, {**PRACTICE, "colors": {"primary": "#5b2a86", "accent": "#1f6f43"}})
+    config = practice_config(root, {**PRACTICE, "colors": {"primary": "#5b2a86", "accent": "#1f6f43"}})
     mkdocs_build(config, root / "site")
     assert og_image(root / "site") == [f"{SITE_URL}assets/images/share.png", "1200", "630"]
     with Image.open(root / "site" / "assets" / "images" / "share.png") as image:
@@ -102,28 +102,28 @@ def test_a_practice_image_is_used_as_it_is(tmp_path):
     root = project_copy(tmp_path)
     own = root / "docs" / "assets" / "images" / "practice-share.jpg"
     Image.new("RGB", (1000, 500), "#123456").save(own, "JPEG")
-    config = inheriting_config(root, {**PRACTICE, "share_image": "assets/images/practice-share.jpg"})
+    config = practice_config(root, {**PRACTICE, "share_image": "assets/images/practice-share.jpg"})
     mkdocs_build(config, root / "site")
     assert og_image(root / "site") == [f"{SITE_URL}assets/images/practice-share.jpg", "1000", "500"]
     assert (root / "site" / "assets" / "images" / "practice-share.jpg").read_bytes() == own.read_bytes()
-    assert not (root / ".cache" / "microsite").exists()  # nothing drawn
+    assert not list((root / ".cache" / "microsite").glob("share-*.png"))  # nothing drawn
 
 
 @pytest.mark.parametrize("value", ["assets/images/missing.png", "assets/images/favicon.svg", "../mkdocs.yml"])
 def test_a_share_image_that_is_not_a_picture_in_docs_fails_naming_the_key(tmp_path, value):
     root = project_copy(tmp_path)
-    result = mkdocs_build(inheriting_config(root, {**PRACTICE, "share_image": value}), root / "site", check=False)
+    result = mkdocs_build(practice_config(root, {**PRACTICE, "share_image": value}), root / "site", check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "extra.practice: share_image: expected an image file under docs/ (png, jpg, jpeg, webp)" in output, output
+    assert "practice/practice.yml: share_image: expected an image file under docs/ (png, jpg, jpeg, webp)" in output, output
 
 
 def test_a_share_image_that_cannot_be_read_fails_naming_the_key(tmp_path):
     root = project_copy(tmp_path)
     (root / "docs" / "assets" / "images" / "broken.png").write_text("<svg>not a png</svg>", "utf-8")
-    result = mkdocs_build(inheriting_config(root, {**PRACTICE, "share_image": "assets/images/broken.png"}),
+    result = mkdocs_build(practice_config(root, {**PRACTICE, "share_image": "assets/images/broken.png"}),
                           root / "site", check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert "extra.practice: share_image: expected an image file under docs/" in output, output
+    assert "practice/practice.yml: share_image: expected an image file under docs/" in output, output
     assert "'assets/images/broken.png', which is not a readable image" in output, output

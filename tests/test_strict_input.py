@@ -16,7 +16,15 @@ import yaml
 from bs4 import BeautifulSoup
 
 from crisis_fixture import crisis_data, write_crisis_data
-from fixture_site import PRACTICE, inheriting_config, project_copy
+from fixture_site import (
+    PRACTICE,
+    PRACTICE_FILE,
+    edited_config,
+    inheriting_config,
+    practice_config,
+    project_copy,
+    write_practice_file,
+)
 from harness.sitebuild import ROOT, mkdocs_build
 from microsite.crisis import CrisisExtension, load_crisis_lines
 from microsite.data import DataError, parse_yaml
@@ -26,9 +34,8 @@ from microsite.self_assessment import SelfAssessmentExtension
 
 
 def build(root, practice=None, **settings):
-    config = inheriting_config(root, practice)
-    if settings:
-        config.write_text(yaml.safe_dump({**yaml.safe_load(config.read_text("utf-8")), **settings}, sort_keys=False), "utf-8")
+    """Build `root` as a practice: its block and any site-level `settings` in practice/practice.yml."""
+    config = practice_config(root, practice, **settings)
     result = mkdocs_build(config, root / "site", check=False)
     return result.returncode, result.stdout + result.stderr
 
@@ -62,7 +69,19 @@ def test_a_region_written_twice_fails_naming_file_line_and_key(copy):
     assert "Traceback" not in output
 
 
-def test_a_key_written_twice_in_a_practice_config_fails_naming_it(copy):
+def test_a_key_written_twice_in_a_practice_file_fails_naming_it(copy):
+    config = practice_config(copy)
+    practice_file = copy / PRACTICE_FILE
+    text = practice_file.read_text("utf-8").replace("name: Northside Coaching Studio\n",
+                                                    "name: Northside Coaching Studio\nname: Someone Else\n")
+    practice_file.write_text(text, "utf-8")
+    result = mkdocs_build(config, copy / "site", check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "practice/practice.yml: line 3: the key 'name' is written twice" in output, output
+
+
+def test_a_key_written_twice_in_our_config_fails_naming_it(copy):
     config = inheriting_config(copy)
     text = config.read_text("utf-8").replace("    name: Northside Coaching Studio\n",
                                              "    name: Northside Coaching Studio\n    name: Someone Else\n")
@@ -100,9 +119,21 @@ def test_an_empty_or_misshapen_data_file_gets_one_line_naming_it(tmp_path, text,
     assert expected in str(caught.value) and "\n" not in str(caught.value)
 
 
+def test_a_practice_file_that_is_not_a_mapping_fails_without_a_traceback(copy):
+    practice_config(copy)
+    write_practice_file(copy, "hello\n")
+    result = mkdocs_build(copy / "mkdocs.yml", copy / "site", check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "practice/practice.yml: expected keys and values (site_url, name, region, ...), got 'hello'" in output, output
+    assert "Traceback" not in output
+
+
 def test_a_practice_block_that_is_not_a_mapping_fails_without_a_traceback(copy):
-    code, output = build(copy, practice="hello")
-    assert code != 0 and "extra.practice: expected a block of keys (name, website, region, ...), got 'hello'" in output, output
+    result = mkdocs_build(edited_config(copy, "hello"), copy / "site", check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "mkdocs.yml extra.practice: expected a block of keys (name, website, region, ...), got 'hello'" in output, output
     assert "Traceback" not in output
 
 
@@ -172,7 +203,7 @@ def test_a_fence_inside_a_code_block_is_left_alone(tmp_path):
 
 def test_a_mistyped_option_fails_the_build_with_the_page_and_its_line(copy):
     page = copy / "docs" / "self-assessment-embed.md"
-    line = page.read_text("utf-8").splitlines().index("    share_page: self-assessment.md")
+    line = page.read_text("utf-8").splitlines().index("/// self-assessment") + 1
     replace_in(page, "    share_page: self-assessment.md", "    share_pgae: self-assessment.md")
     code, output = build(copy)
     assert code != 0 and "self-assessment-embed.md" in output, output
@@ -198,7 +229,7 @@ def test_an_origin_is_written_as_browsers_report_it(copy):
 def test_a_published_site_must_say_where_to_report_an_error(copy):
     practice = {k: v for k, v in PRACTICE.items() if k != "contact"}
     code, output = build(copy, practice, site_url="https://northside-coaching.com/learn/")
-    assert code != 0 and "extra.practice: contact: required once site_url is a real address" in output, output
+    assert code != 0 and "practice/practice.yml: contact: required once site_url is a real address" in output, output
     code, output = build(copy, {**practice, "contact": "hello@northside-coaching.com"}, site_url="https://northside-coaching.com/learn/")
     assert code == 0, output
 
@@ -206,10 +237,10 @@ def test_a_published_site_must_say_where_to_report_an_error(copy):
 def test_every_template_of_ours_escapes_and_materials_stay_as_they_are():
     from mkdocs.config import load_config
 
-    from microsite.plugin import MicrositePlugin
-
     config = load_config(str(ROOT / "mkdocs.yml"))
-    env = MicrositePlugin().on_env(config.theme.get_env(), config, None)
+    plugin = config.plugins["microsite"]
+    built = plugin.on_config(config)
+    env = plugin.on_env(built.theme.get_env(), built, None)
     ours = sorted(p.relative_to(ROOT / "overrides").as_posix() for p in (ROOT / "overrides").rglob("*") if p.is_file())
     assert len(ours) >= 7
     for name in ours:

@@ -3,9 +3,9 @@
 Our scripts are ES modules that import one another by name (the loader imports
 `./self-assessment.js`), and the self-assessment's stylesheet is linked by name too, so these
 keep their names: only comments and spaces go. rjsmin keeps the line breaks that automatic
-semicolon insertion needs; stylesheets go through csscompressor, as the minify plugin's do.
-Files the minify plugin has already renamed (`site.css`) are no longer at their source path and
-are left alone, as are Material's files, which come minified.
+semicolon insertion needs; stylesheets go through csscompressor, as the site stylesheet does.
+The site stylesheet is served under a hashed name, minified already (see `stylesheet.py`), and
+Material's files come minified: both are left alone.
 """
 
 from __future__ import annotations
@@ -19,13 +19,15 @@ import rjsmin
 MINIFIERS = {".js": rjsmin.jsmin, ".css": csscompressor.compress}
 
 
-def own_assets(files: Iterable, docs_dir: str) -> list[str]:
-    """Site paths of the scripts and stylesheets that come from `docs_dir`, not already minified."""
-    docs = Path(docs_dir).resolve()
+def own_assets(site_dir: Path, docs_dir: Path) -> list[str]:
+    """Site paths of our scripts and stylesheets: copied from `docs_dir` under their own names,
+    not minified already (`.min.`: Material's files, the hashed site stylesheet)."""
+    docs = Path(docs_dir)
     return sorted(
-        f.dest_uri for f in files
-        if Path(f.dest_uri).suffix in MINIFIERS and ".min." not in f.dest_uri and f.abs_src_path
-        and Path(f.abs_src_path).resolve().is_relative_to(docs)
+        rel for path in docs.rglob("*")
+        if path.suffix in MINIFIERS and ".min." not in path.name and path.is_file()
+        for rel in [path.relative_to(docs).as_posix()]
+        if not any(part.startswith(".") for part in rel.split("/")) and (Path(site_dir) / rel).is_file()
     )
 
 

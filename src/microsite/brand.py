@@ -78,12 +78,13 @@ def normalise_colors(raw: dict | None) -> dict:
     }
 
 
-def resolve_brand(colors: dict) -> Brand:
-    """Every brand colour from normalised `colors`; a DataError when a pair is under its minimum."""
+def resolve_brand(colors: dict, source: str = SOURCE) -> Brand:
+    """Every brand colour from normalised `colors`; a DataError when a pair is under its minimum
+    (naming `source`, the file the colours came from)."""
     brand = derive(colors)
     low = [pair for pair in brand.pairs if pair.ratio < pair.minimum]
     if low:
-        raise DataError(SOURCE, "colors", "too little contrast: " + "; ".join(
+        raise DataError(source, "colors", "too little contrast: " + "; ".join(
             f"{p.label}: {to_hex(p.fg)} on {to_hex(p.bg)} is {p.ratio:.2f}:1, under {p.minimum:g}:1" for p in low)
             + ". Text and links need 4.5:1 on their background: a darker colour for the light page, "
             "a lighter one (colors.dark) for the dark page.")
@@ -152,7 +153,7 @@ def brand_css(brand: Brand) -> str:
     """The properties as CSS, to stand before the site stylesheet's own rules."""
     def block(selector: str, props: dict[str, str]) -> str:
         return selector + " {\n" + "".join(f"  {name}: {value};\n" for name, value in props.items()) + "}\n"
-    return ("/* Brand colours, generated from extra.practice.colors (microsite.brand). */\n"
+    return ("/* Brand colours, generated from the practice's colors (microsite.brand). */\n"
             + block(":root", brand.light) + block('[data-md-color-scheme="slate"]', brand.dark))
 
 

@@ -102,7 +102,8 @@ class LeftoverFences(Treeprocessor):
             return "its options are not `name: value` lines, each indented by four spaces"
         for key, value in options.items():
             if key not in block.option_spec:
-                return f"unknown option {key!r} (known: {', '.join(sorted(block.option_spec))})"
+                known = sorted(k for k, spec in block.option_spec.items() if not getattr(spec[1], "refused", False))
+                return f"unknown option {key!r} (known: {', '.join(known)})"
             parser = block.option_spec[key][1]
             try:
                 if parser is not None:

@@ -1,10 +1,15 @@
-"""The site's MkDocs plugin: the one place where config meets the blocks and post-build steps.
+"""The site's MkDocs plugin: a thin adapter between MkDocs' events and the core.
 
-It checks the config files, `extra.practice` (filling in defaults so templates never test for
-missing keys, and turning its colours into the stylesheet's brand properties and share image) and
-the data files; hands the blocks the values they need; makes our own templates
-escape what they print; and, once the site is built, checks every page's inline scripts and ids
-before writing `_headers` and `robots.txt`.
+Each event hands MkDocs' objects to a core function and puts the result where MkDocs looks for it:
+the site is checked and resolved once per build (`site.load_site`), MkDocs builds from a copy of
+the config that holds the site's values (`mkdocs_config.for_build`), the generated stylesheet and
+share image are published as real files, templates read an escaped view of the config, and once
+the site is written every post-build step runs (`postbuild.post_build`: page checks, each page's
+policy, `_headers`, `robots.txt`). `mkdocs build` writes into a staging folder that replaces the
+site folder only when every step has passed (`staging.py`): the build's own copy of the config
+points there while it runs, and back once it ends. The config MkDocs hands in is never changed,
+and nothing of one build is kept for the next: a build may run any number of times in one process
+(as `mkdocs serve` and mkdocs-static-i18n run it) with the same result.
 """
 
 from __future__ import annotations
@@ -19,108 +24,112 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
-from PIL import Image, UnidentifiedImageError
 
-from .assets import minify_in_place, own_assets
-from .brand import brand_css, resolve_brand
-from .crisis import check_region, load_crisis_lines
-from .data import DataError, config_file_problem, front_matter_text, yaml_problem
-from .freshness import stale_report, today_from_env
-from .headers import trusted_for_config, write_headers
-from .ids import page_id_clash
-from .practice import EXPECTED, SOURCE, resolve_practice
-from .robots import write_robots
-from .scan import scan_page
-from .self_assessment.model import load_self_assessment
+from . import mkdocs_config, staging
+from .crisis import DEFAULT_DATA as CRISIS_DATA
+from .data import DataError, front_matter
+from .headers import trusted_for_config
+from .page_checks import EMBED_TEMPLATES, read_page
+from .postbuild import post_build
+from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .seo import faq_page_json_ld, website_json_ld
-from .share_image import SIZE as SHARE_IMAGE_SIZE
-from .share_image import cached_share_image
-from .stylesheet import prepend_to_file, prepend_to_minified
+from .site import CACHE_DIR, STYLESHEET
 
 # Stale sources are reported, not counted: `strict: true` turns every MkDocs warning into a failed
 # build, and a date passing must never break a build (scripts/check-sources is the hard check).
 log = logging.getLogger("microsite")
+info = logging.getLogger("mkdocs.plugins.microsite")
 
 
 class MicrositeConfig(Config):
-    crisis_data = config_options.Type(str, default="data/crisis-lines.yml")
+    crisis_data = config_options.Type(str, default=CRISIS_DATA)
     faq_page = config_options.Type(str, default="faq.md")  # source of the FAQPage structured data
-    self_assessment_data = config_options.Type(str, default="data/self-assessment.yml")
-    # The stylesheet that gets the generated brand colours (see brand.py), and where the drawn
-    # share image is kept between builds (relative to mkdocs.yml; git-ignored).
-    brand_stylesheet = config_options.Type(str, default="assets/stylesheets/site.css")
-    cache_dir = config_options.Type(str, default=".cache/microsite")
+    self_assessment_data = config_options.Type(str, default=SELF_ASSESSMENT_DATA)
+    # The stylesheet (under docs/) that gets the generated brand colours and is served hashed, and
+    # where the generated files are kept between builds (relative to mkdocs.yml; git-ignored).
+    brand_stylesheet = config_options.Type(str, default=STYLESHEET)
+    cache_dir = config_options.Type(str, default=CACHE_DIR)
 
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
+    command, dirty, staged = None, False, None
+
+    def on_startup(self, *, command, dirty):
+        self.command, self.dirty = command, dirty
+
     def on_config(self, config):
-        root = Path(config.config_file_path).parent
         try:
-            problem = config_file_problem(Path(config.config_file_path))
-            if problem:
-                raise DataError(problem, "", "fix the config file")
-            practice = resolve_practice(config.extra.get("practice"), config.site_url, config.docs_dir)
-            self.brand = resolve_brand(practice["colors"])
-            crisis_path = root / self.config.crisis_data
-            crisis = load_crisis_lines(crisis_path)
-            check_region(crisis, practice["region"])
-            load_self_assessment(root / self.config.self_assessment_data)  # fail early, with the path
+            self.site = mkdocs_config.load_site_for(config)
         except DataError as exc:
             raise PluginError(str(exc)) from None
-        _report_stale(crisis, self.config.crisis_data, config.docs_dir)
-        # Plain text for our JSON-LD; HTML-escaped text for Material's templates, which print
-        # these without escaping (ours autoescape, and leave Markup as it is).
-        self.plain = {key: config[key] for key in ("site_name", "site_description")}
-        for key in self.plain:
-            if config[key]:
-                config[key] = Markup(escape(config[key]))
-        config.extra["practice"] = practice
-        _brand_theme(config, practice)
-        self.root = root
-        for blocks in ("microsite.crisis", "microsite.emergency"):
-            config.mdx_configs.setdefault(blocks, {}).update(region=practice["region"], data=str(crisis_path))
-        config.mdx_configs.setdefault("microsite.self_assessment", {}).update(
-            region=practice["region"], booking_url=practice["booking_url"] or "",
-            data=str(root / self.config.self_assessment_data), crisis_data=str(crisis_path),
-        )
-        config.mdx_configs.setdefault("microsite.publisher", {}).update(practice=practice)
-        return config
+        if self.site.practice_file:
+            info.info(f"Practice config: {self.site.practice_file.path}")
+        _report(self.site.date_warnings)
+        return mkdocs_config.for_build(config, self.site)
 
-    @event_priority(-10)  # after the minify plugin has read the stylesheet it will write
     def on_pre_build(self, config):
-        prepend_to_minified(config, self.config.brand_stylesheet, brand_css(self.brand))
+        # `config` is this build's own copy (from on_config); its site_dir is set back when the build ends.
+        if self.command == "build" and not self.dirty:  # not `serve`, whose folder is its own
+            self.staged = staging.Staged(config)
+            info.info(f"Writing the site into {self.staged.building}; it replaces {self.staged.final} "
+                      "once every page is checked")
+
+    def on_serve(self, server, config, builder):
+        # `mkdocs serve` rebuilds when the practice's folder changes, as it does for mkdocs.yml.
+        if self.site.practice_file:
+            server.watch(str(self.site.practice_file.path.parent))
+        return server
+
+    def on_files(self, files, config):
+        stylesheet = files.get_file_from_path(self.site.inputs.stylesheet)
+        if stylesheet is not None:  # served under its hashed name, with the brand colours
+            files.remove(stylesheet)
+        for generated in self.site.generated:
+            existing = files.get_file_from_path(generated.uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, generated.uri, abs_src_path=str(generated.path)))
+        self.scanned, self.embed_pages = {}, set()
+        return files
 
     def on_env(self, env, config, files):
         # MkDocs' Jinja does not escape; our templates print config values, so they do, and
-        # Material's templates (which print their own HTML) stay as they are.
+        # Material's templates (which print their own HTML) stay as they are. MkDocs makes a new
+        # environment for every build.
         ours = Path(config.theme.custom_dir)
         env.autoescape = lambda name: bool(name) and (ours / name).is_file()
-        self.trusted = trusted_for_config(config, env)
+        self.template_config = mkdocs_config.template_config(config, self.site)
+        self.trusted = trusted_for_config(self.template_config, env)
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
         source = page.file.content_string
-        front = front_matter_text(source)
-        if front is not None:
-            # MkDocs quietly renders broken front matter as text, and keeps the last of two equal keys.
-            problem = yaml_problem("\n" + front)  # so its line numbers are the file's
-            if problem:
-                raise PluginError(f"{page.file.src_uri}: front matter is not valid: {problem}")
-            for key in ("title", "description"):  # printed by Material's templates without escaping
-                if isinstance(page.meta.get(key), str):
-                    page.meta[key] = Markup(escape(page.meta[key]))
+        try:
+            front_matter(source, page.file.src_uri)  # read strictly, as MkDocs does not
+        except DataError as exc:
+            raise PluginError(str(exc)) from None
+        # Printed by Material's templates (the page, the navigation, the footer) without
+        # escaping. The page object is this build's own: the next build reads the file again.
+        for key in ("title", "description", "author"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = Markup(escape(page.meta[key]))
         # One blank line per front-matter line: messages from the blocks then give the file's lines.
         if source.endswith(markdown) and markdown:
             return "\n" * source[: len(source) - len(markdown)].count("\n") + markdown
         return markdown
 
+    def on_template_context(self, context, template_name, config):
+        context["config"] = self.template_config
+        return context
+
     def on_page_context(self, context, page, config, nav):
+        context["config"] = self.template_config
         # Structured data for search engines; templates only print `json_ld`.
-        practice = config.extra["practice"]
+        settings, practice = self.site.settings, self.site.practice
         json_ld = []
         if page.is_homepage:
-            json_ld.append(website_json_ld(self.plain["site_name"], config.site_url or "/", self.plain["site_description"],
-                                           practice["name"], practice["website"]))
+            json_ld.append(website_json_ld(settings["site_name"], settings["site_url"] or "/",
+                                           settings["site_description"], practice["name"], practice["website"]))
         if page.file.src_uri == self.config.faq_page:
             json_ld.append(faq_page_json_ld(page.content or ""))
         context["json_ld"] = [item for item in json_ld if item]
@@ -128,73 +137,41 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
     @event_priority(-50)  # after the minifier: the page as it will be written
     def on_post_page(self, output, page, config):
-        scan = scan_page(output)
-        problem = page_id_clash(scan.ids, page.content or "")
-        if problem:
-            raise PluginError(f"{page.file.src_uri}: {problem}")
-        self.scanned[page.file.dest_uri] = scan  # read once: the security headers use it too
-        return output
-
-    def on_files(self, files, config):
         try:
-            prepend_to_file(files, config, self.config.brand_stylesheet, brand_css(self.brand))
-        except ValueError as exc:
-            raise PluginError(str(exc)) from None
-        config.extra["practice"]["og_image"] = _share_image(files, config, self.root / self.config.cache_dir,
-                                                            self.brand, self.plain)
-        self.assets = own_assets(files, config.docs_dir)  # to minify once they are copied
-        self.scanned = {}
-        return files
-
-    @event_priority(-100)  # after every other plugin (minify writes fingerprinted files then)
-    def on_post_build(self, config):
-        minify_in_place(Path(config.site_dir), self.assets)
-        # Security headers and robots.txt describe the finished files, so they come last.
-        try:
-            write_headers(Path(config.site_dir), config.extra["practice"]["embed_origins"], self.trusted, self.scanned)
+            self.scanned[page.file.dest_uri] = read_page(page.file.src_uri, output, page.content)
         except DataError as exc:
             raise PluginError(str(exc)) from None
-        write_robots(Path(config.site_dir), config.site_url)
+        if page.meta.get("template") in EMBED_TEMPLATES:
+            self.embed_pages.add(page.file.dest_uri)
+        return output
 
-
-def _brand_theme(config, practice):
-    """The practice's logo in the header, and the logo linking to the practice's own website."""
-    if practice["logo"]:
-        config.theme["logo"] = practice["logo"]
-    if practice["website"] and practice["website"] != config.site_url:
-        config.extra.setdefault("homepage", practice["website"])
-
-
-def _share_image(files, config, cache_dir, brand, plain):
-    """The og:image: the practice's own file as it is, or one drawn with its name and colours."""
-    practice = config.extra["practice"]
-    if practice["share_image"]:
+    @event_priority(-100)  # after every other plugin: the files as they will be published
+    def on_post_build(self, config):
         try:
-            with Image.open(Path(config.docs_dir) / practice["share_image"]) as image:  # reads the header only
-                return {"path": practice["share_image"], "width": image.width, "height": image.height}
-        except (UnidentifiedImageError, OSError):
-            raise PluginError(f"{SOURCE}: share_image: expected {EXPECTED['share_image']}, "
-                              f"got {practice['share_image']!r}, which is not a readable image") from None
-    colors = {"background": brand.light["--brand-primary"], "text": brand.light["--brand-on-primary"],
-              "muted": brand.light["--brand-on-primary-muted"], "accent": brand.light["--brand-accent"]}
-    # Under the practice's name, the site's; when they are one, what the site is for.
-    subtitle = plain["site_name"] if plain["site_name"] != practice["name"] else plain["site_description"] or ""
-    drawn = cached_share_image(cache_dir, practice["name"], subtitle, colors)
-    uri = "assets/images/share.png"
-    if files.get_file_from_path(uri):
-        files.remove(files.get_file_from_path(uri))
-    files.append(File.generated(config, uri, abs_src_path=str(drawn)))
-    return {"path": uri, "width": SHARE_IMAGE_SIZE[0], "height": SHARE_IMAGE_SIZE[1]}
+            # Under `mkdocs serve` the pages get no meta policy: its live reload is an inline script.
+            post_build(Path(config.site_dir), docs_dir=Path(config.docs_dir), site_url=config.site_url,
+                       embed_origins=self.site.practice["embed_origins"], trusted=self.trusted,
+                       generated=self.site.generated, scanned=self.scanned, embed_pages=self.embed_pages,
+                       meta=self.command != "serve")
+        except DataError as exc:
+            raise PluginError(str(exc)) from None
+        if self.staged:  # every page written and checked: the build is whole
+            self.staged, staged = None, self.staged
+            staged.publish()
+
+    def on_build_error(self, error):
+        if self.staged:
+            self.staged, staged = None, self.staged
+            info.info(f"The site folder is unchanged; what this build wrote is in {staged.keep_failed()}")
 
 
-def _report_stale(crisis, crisis_source, docs_dir):
-    """Print each source past its review age (never an error; see `log` above)."""
-    lines = stale_report(crisis, crisis_source, Path(docs_dir), today_from_env())
+def _report(lines):
+    """Print each stale source and a passed next_review (never an error; see `log` above)."""
     if not lines:
         return
-    if not log.handlers:  # MkDocs' own console handler, without the counter that --strict reads
+    if not log.handlers:  # once per process: MkDocs' own console handler, without the counter --strict reads
         log.addHandler(next((h for h in logging.getLogger("mkdocs").handlers if not isinstance(h, CountHandler)),
                             logging.StreamHandler()))
         log.propagate = False
     for line in lines:
-        log.warning(f"Out of date, please re-check: {line}")
+        log.warning(line)

@@ -1,24 +1,40 @@
-"""The `extra.practice` config block: defaults and validation.
+"""The practice block: where its values come from, their defaults and validation.
 
-A practice pastes its own values here, so each one is checked before any template sees it: text is
-plain text, addresses are parsed (see `urls.py`), the logo and share image must be images inside
-docs/, colours are hex (their contrast is checked in `brand.py`), embed origins are written the one
-way browsers report them, and a site published at a real address must say where readers can report
-an error.
+A practice writes its own values in `practice/practice.yml` (a folder of its own, next to
+mkdocs.yml, that our updates never touch); `extra.practice` in mkdocs.yml holds our defaults. Each
+file is read as plain data (see `data.parse_yaml`: no tag that runs code or reads the environment,
+no alias) and checked before any template sees a value, and every message names the file the value
+came from: text is plain text without invisible or bidirectional characters, addresses are parsed
+as a browser reads them (see `urls.py`), the logo and share image must be images inside docs/,
+colours are hex (their contrast is checked in `brand.py`), embed origins are written the one way
+browsers report them, dates are not in the future (see `freshness.py`), and a site published at a
+real address must say where readers can report an error.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from .brand import normalise_colors
-from .data import DataError, validate
+from .data import DataError, parse_yaml, read_data_file, validate
 from .urls import contact_href, normalise_origin
 
 SOURCE = "mkdocs.yml extra.practice"
+# The practice's own folder, next to the site config, and its config file inside it.
+PRACTICE_DIR = "practice"
+PRACTICE_FILE = "practice.yml"
+# Another folder for one command (a fixture practice in the tests, a second practice), or `none`
+# for the site without any practice's values.
+PRACTICE_ENV = "MICROSITE_PRACTICE"
+NO_PRACTICE = "none"
+# The site-level values a practice may set beside its practice block (schema: practice-site).
+SITE_KEYS = ("site_url", "site_name", "site_description")
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 SHARE_IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp")  # what link previews show
 # Hosts reserved for examples and tests (RFC 2606 and 6761): a site there is not published yet.
@@ -56,22 +72,96 @@ EXPECTED = {
 }
 
 
-def resolve_practice(raw: Any, site_url: str | None, docs_dir: str | Path | None = None) -> dict[str, Any]:
-    """Validate the block and return it with every key present (defaults filled in)."""
+@dataclass(frozen=True)
+class PracticeFile:
+    """A practice's own config file, read and checked: its site-level values and its block."""
+
+    path: Path
+    source: str  # as messages name it, e.g. practice/practice.yml
+    site: dict[str, str] = field(default_factory=dict)  # the SITE_KEYS it sets
+    practice: dict[str, Any] = field(default_factory=dict)  # the practice block's keys
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One place practice values come from, and how messages name it."""
+
+    source: str
+    values: Any
+
+
+def practice_folder(config_dir: Path, environ: Mapping[str, str] = os.environ) -> Path | None:
+    """The practice folder a build of the config in `config_dir` uses, or None.
+
+    `MICROSITE_PRACTICE` names another folder (relative to the current directory), or `none`;
+    unset or empty, it is `practice/` next to the config when that folder exists.
+    """
+    chosen = environ.get(PRACTICE_ENV, "").strip()
+    if chosen.lower() == NO_PRACTICE:
+        return None
+    if chosen:
+        folder = Path(chosen).resolve()
+        if not (folder / PRACTICE_FILE).is_file():
+            raise DataError(f"{PRACTICE_ENV}={chosen}", "", f"no {PRACTICE_FILE} in {folder}: name a practice's "
+                            f"folder (the one that holds its {PRACTICE_FILE}), or {NO_PRACTICE}")
+        return folder
+    folder = Path(config_dir) / PRACTICE_DIR
+    return folder if (folder / PRACTICE_FILE).is_file() else None
+
+
+def read_practice_file(folder: Path, config_dir: Path) -> PracticeFile:
+    """Read `folder/practice.yml` as plain data and check its site-level values (the practice block
+    is checked with the other layers, by `resolve_practice`)."""
+    path = Path(folder) / PRACTICE_FILE
+    try:
+        source = path.resolve().relative_to(Path(config_dir).resolve()).as_posix()
+    except ValueError:
+        source = str(path)
+    raw = parse_yaml(read_data_file(path, source), source)
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise DataError(SOURCE, "", f"expected a block of keys (name, website, region, ...), got {raw!r:.60}")
-    raw = _dates_as_text(raw)
-    try:
-        validate(raw, "practice", SOURCE)
-    except DataError as exc:
-        key = exc.path.split(".")[0].split("[")[0]
-        if key in EXPECTED and "unknown key" not in exc.problem:
-            reason = f" ({exc.reason})" if exc.reason else ""
-            raise DataError(SOURCE, exc.path, f"expected {EXPECTED[key]}, got {_value_at(raw, exc.path)!r}{reason}") from None
-        raise
-    practice = {**DEFAULTS, **{k: v for k, v in raw.items() if v is not None}}
+        raise DataError(source, "", f"expected keys and values (site_url, name, region, ...), got {raw!r:.60}")
+    site = {key: raw[key] for key in SITE_KEYS if raw.get(key) is not None}
+    validate(site, "practice-site", source)
+    return PracticeFile(path, source, site, {k: v for k, v in raw.items() if k not in SITE_KEYS})
+
+
+def practice_layers(block: Any, block_source: str, practice_file: PracticeFile | None) -> list[Layer]:
+    """Our config's block first, then the practice's file: a key in the file replaces ours."""
+    layers = [Layer(block_source, block)]
+    if practice_file is not None:
+        layers.append(Layer(practice_file.source, practice_file.practice))
+    return layers
+
+
+def source_of(layers: Sequence[Layer], key: str) -> str:
+    """The file that gave `key` its value (the last layer that sets it), else the last layer."""
+    for layer in reversed(layers):
+        if isinstance(layer.values, dict) and key in layer.values:
+            return layer.source
+    return layers[-1].source
+
+
+def practice_values(layers: Sequence[Layer]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The values the layers set (each layer checked on its own, a later one replacing an earlier
+    one's keys), and the file each key came from; no defaults filled in."""
+    merged: dict[str, Any] = {}
+    for layer in layers:
+        merged.update(_checked_layer(layer))
+    return merged, {key: source_of(layers, key) for key in merged}
+
+
+def resolve_practice(raw: Any, site_url: str | None, docs_dir: str | Path | None = None,
+                     layers: Sequence[Layer] | None = None) -> dict[str, Any]:
+    """Validate the block and return it with every key present (defaults filled in).
+
+    `layers` (see `practice_layers`) replaces `raw` when a practice's file adds its own values;
+    each layer is checked on its own, so a message names the file the value came from.
+    """
+    layers = list(layers) if layers is not None else [Layer(SOURCE, raw)]
+    merged, _ = practice_values(layers)
+    practice = {**DEFAULTS, **{k: v for k, v in merged.items() if v is not None}}
     practice["website"] = practice["website"] or site_url or ""
     practice["contact_url"] = contact_href(practice["contact"]) if practice["contact"] else None
     # Browsers report origins in lower case without the default port: written so, they match.
@@ -79,11 +169,28 @@ def resolve_practice(raw: Any, site_url: str | None, docs_dir: str | Path | None
     practice["colors"] = normalise_colors(practice["colors"])
     for key, types in (("logo", IMAGE_TYPES), ("share_image", SHARE_IMAGE_TYPES)):
         if practice[key] and docs_dir is not None:
-            _check_image(key, practice[key], types, Path(docs_dir))
+            _check_image(source_of(layers, key), key, practice[key], types, Path(docs_dir))
     if not practice["contact"] and not is_example_site(site_url):
-        raise DataError(SOURCE, "contact", f"required once site_url is a real address ({site_url}): expected {EXPECTED['contact']}, "
-                        "so readers can report an error")
+        raise DataError(layers[-1].source, "contact", f"required once site_url is a real address ({site_url}): "
+                        f"expected {EXPECTED['contact']}, so readers can report an error")
     return practice
+
+
+def _checked_layer(layer: Layer) -> dict[str, Any]:
+    raw = {} if layer.values is None else layer.values
+    if not isinstance(raw, dict):
+        raise DataError(layer.source, "", f"expected a block of keys (name, website, region, ...), got {raw!r:.60}")
+    raw = _dates_as_text(raw)
+    try:
+        validate(raw, "practice", layer.source)
+    except DataError as exc:
+        key = exc.path.split(".")[0].split("[")[0]
+        if key in EXPECTED and "unknown key" not in exc.problem:
+            reason = f" ({exc.reason})" if exc.reason else ""
+            raise DataError(layer.source, exc.path,
+                            f"expected {EXPECTED[key]}, got {_value_at(raw, exc.path)!r}{reason}") from None
+        raise
+    return raw
 
 
 def is_example_site(site_url: str | None) -> bool:
@@ -92,11 +199,11 @@ def is_example_site(site_url: str | None) -> bool:
     return not host or host in EXAMPLE_HOSTS or host.endswith(EXAMPLE_SUFFIXES) or host == "127.0.0.1"
 
 
-def _check_image(key: str, value: str, types: tuple[str, ...], docs_dir: Path) -> None:
+def _check_image(source: str, key: str, value: str, types: tuple[str, ...], docs_dir: Path) -> None:
     docs = docs_dir.resolve()
     path = (docs / value).resolve()
     if not path.is_relative_to(docs) or path.suffix.lower() not in types or not path.is_file():
-        raise DataError(SOURCE, key, f"expected {EXPECTED[key]}, got {value!r}")
+        raise DataError(source, key, f"expected {EXPECTED[key]}, got {value!r}")
 
 
 def _dates_as_text(raw: dict[str, Any]) -> dict[str, Any]:

@@ -1,36 +1,57 @@
-"""The generated brand properties at the top of the site stylesheet.
+"""The site stylesheet as it is served: the generated brand properties, then our own rules,
+minified, under a name that holds a hash of its text (`site.<hash>.min.css`).
 
-They are not a file of their own: that would be one more request on a first visit. The minify
-plugin (`cache_safe`) reads site.css from docs/ before the build, names its output by a hash of
-what it read and writes that text over the copied file afterwards; so its copy is changed too,
-with the hash and the pages' link to it: a new brand gets a new file name, never a stale cache.
+The brand is not a file of its own: that would be one more request on a first visit. The text is
+written as a real file in the build's cache folder, so any generator (or plugin) can copy it like
+any other file; a new brand or a changed rule gets a new name, never a stale cache, and the name's
+hash lets `_headers` cache it for a year.
 """
 
 from __future__ import annotations
 
 import hashlib
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
 
 import csscompressor
-from mkdocs.structure.files import File, Files
+
+from .cache import store
+from .data import DataError
+
+HASH_DIGITS = 8  # what `headers.FINGERPRINTED_RE` reads as a fingerprint (6 to 8 hex digits)
 
 
-def prepend_to_file(files: Files, config, uri: str, css: str) -> None:
-    """Replace the stylesheet at `uri` by `css` followed by its own text."""
-    original = files.get_file_from_path(uri)
-    if original is None:
-        raise ValueError(f"{uri} (where the brand colours go) is not in docs/")
-    files.remove(original)
-    files.append(File.generated(config, uri, content=css + original.content_string))
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file the build makes: where it goes in the site (`uri`) and the real file it is (`path`)."""
+
+    uri: str
+    path: Path
 
 
-def prepend_to_minified(config, uri: str, css: str) -> None:
-    """Do the same to the minify plugin's copy, if it holds one, and rename the file to match."""
-    for plugin in config.plugins.values():
-        data, hashes = getattr(plugin, "path_to_data", None), getattr(plugin, "path_to_hash", None)
-        if not isinstance(data, dict) or not isinstance(hashes, dict) or uri not in data:
-            continue
-        old_name = plugin._minified_asset(uri, "css", hashes[uri])
-        data[uri] = csscompressor.compress(css) + data[uri]
-        hashes[uri] = hashlib.sha384(data[uri].encode("utf-8")).hexdigest()  # as the plugin hashes
-        new_name = plugin._minified_asset(uri, "css", hashes[uri])
-        config.extra_css[:] = [new_name if str(item) == old_name else item for item in config.extra_css]
+def served_name(uri: str, text: str) -> str:
+    """`assets/stylesheets/site.css` -> `assets/stylesheets/site.<hash>.min.css` for this text."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_DIGITS]
+    stem, ext = posixpath.splitext(uri)
+    return f"{stem}.{digest}.min{ext}"
+
+
+def site_stylesheet(docs_dir: Path, uri: str, brand_css: str, cache_dir: Path) -> GeneratedFile:
+    """Write `brand_css` followed by the stylesheet at `docs_dir/uri`, minified, into `cache_dir`
+    (once per text: the file is named by its hash) and say where it goes in the site."""
+    source = Path(docs_dir) / uri
+    try:
+        own = source.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise DataError(uri, "", "not found under docs/: the site stylesheet, where the brand colours go, "
+                        "must be there") from None
+    text = csscompressor.compress(brand_css + own)
+    name = served_name(uri, text)
+    path = Path(cache_dir) / posixpath.basename(name)
+    if not path.is_file() or path.read_text("utf-8") != text:
+        def write(target: Path) -> None:
+            target.write_text(text, "utf-8")
+
+        path = store(cache_dir, path.name, write)
+    return GeneratedFile(name, path)
