@@ -1,5 +1,5 @@
 """Our data-driven blocks as plain Markdown, for the bare copy: the same words as our pages (every
-crisis line, the publisher, the questionnaire with its results and scoring guide) without our
+crisis line, each region's short help, the publisher, the questionnaire with its results and scoring guide) without our
 markup, so that "over bare" weighs our machinery, not our words.
 
 The HTML comes from the blocks' own extensions, configured by our plugin as in a real build, and
@@ -14,7 +14,7 @@ from pathlib import Path
 import markdown
 from markdownify import ATX, MarkdownConverter
 
-DATA_BLOCKS = ("crisis-lines", "publisher", "self-assessment")
+DATA_BLOCKS = ("crisis-lines", "emergency", "publisher", "self-assessment")
 
 
 SEARCH_EXCLUDE = "data-search-exclude"  # Material's own marker, which our blocks set

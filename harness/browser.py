@@ -87,7 +87,7 @@ _WATCHES: weakref.WeakKeyDictionary[Any, PageWatch] = weakref.WeakKeyDictionary(
 # Every script of the page has run, where the page has it. Material's: it marks <html> with `js`,
 # shows one palette toggle, and its search worker has the index (the search box's note has gone
 # from "Initializing search" to its placeholder, in the page's language). Ours, unless `ours` is
-# false: the self-assessment is enhanced.
+# false: the self-assessment is enhanced, and the reader's country has been chosen.
 SCRIPTS_RAN_JS = """(ours) => {
     const config = document.getElementById('__config')
     const ready = config && JSON.parse(config.textContent).translations['search.result.placeholder']
@@ -98,6 +98,7 @@ SCRIPTS_RAN_JS = """(ours) => {
         && [...document.querySelectorAll('.md-search-result__meta')].every((meta) => meta.textContent === ready)
         && (!ours || [...document.querySelectorAll('[data-module="self-assessment"]')].every(
             (root) => root.classList.contains('sa--js')))
+        && (!ours || [...document.querySelectorAll('[data-zones]')].every((chooser) => chooser.dataset.ready))
 }"""
 ICON_JS = "() => { const icon = document.querySelector('link[rel~=\"icon\"]'); return icon && icon.href }"
 
@@ -140,13 +141,16 @@ def _origin(url: str) -> str | None:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def watched_page(browser, base_url: str, scheme: str = "light", viewport: str | dict = "desktop", java_script: bool = True):
+def watched_page(browser, base_url: str, scheme: str = "light", viewport: str | dict = "desktop", java_script: bool = True,
+                 timezone: str | None = None, locale: str | None = None):
     """A fresh context and page with the colour scheme and size asked for (a name in VIEWPORTS or
-    a {"width", "height"} dict), and a watch on it. Closing `page.context` is the caller's job."""
+    a {"width", "height"} dict), a reader's time zone and language if given (`Europe/London`,
+    `en-GB`; otherwise the machine's), and a watch on it. Closing `page.context` is the caller's job."""
     context = browser.new_context(
         color_scheme=scheme, viewport=VIEWPORTS.get(viewport) if isinstance(viewport, str) else viewport,
         java_script_enabled=java_script,
         service_workers="block",
+        **({"timezone_id": timezone} if timezone else {}), **({"locale": locale} if locale else {}),
     )
     page = context.new_page()
     watch = PageWatch(origin=_origin(base_url), java_script=java_script)

@@ -59,6 +59,10 @@ VALID = {
             ],
         },
     ],
+    "total": {
+        "scales": ["care"], "text": "Your care total:", "out_of": "out of 3.",
+        "bands": [{"from": 0, "to": 1, "text": "Low, *in words*."}, {"from": 2, "to": 3, "text": "High <b>in words</b>."}],
+    },
     "rules": [
         {"result": "now", "when": {"scale": "safety", "op": ">=", "value": 1}, "why": "You said you feel unsafe."},
         {"result": "care", "why": "Care, first reason.", "when": {"any": [

@@ -59,6 +59,6 @@ def test_controls_and_rings_take_a_colour_checked_against_what_is_behind_them(ne
     link = expected(scheme, "--brand-link")
     assert style(page, ".sa-option input", "accentColor") == link
     assert style(page, ".sa-progress progress", "accentColor") == link
-    assert style(page, "details.crisis-region--other", "borderTopColor") == link
+    assert style(page, "details.crisis-region:not([open])", "borderTopColor") == link
     page.focus(".md-header .help-now")
     assert style(page, ".md-header .help-now", "outlineColor") == expected(scheme, "--brand-on-primary")

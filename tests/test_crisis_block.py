@@ -20,11 +20,30 @@ def render(tmp_path, region="GB", source=BLOCK) -> BeautifulSoup:
 
 
 def section_ids(soup) -> list[str]:
-    return [s.get("id") or "directory" for s in soup.select(".crisis-help > section")]
+    return [s.get("id") or "directory" for s in soup.select(".crisis-help > details, .crisis-help > section")]
 
 
 def test_configured_region_comes_first(tmp_path):
     assert section_ids(render(tmp_path, region="GB"))[0] == "region-gb"
+
+
+def test_the_configured_region_is_open_and_every_other_one_tap_away(tmp_path):
+    regions = render(tmp_path, region="IE").select(".crisis-help > details.crisis-region")
+    assert [(r["data-region"], r.has_attr("open")) for r in regions] == [("IE", True), ("GB", False), ("US", False)]
+    assert all(r.summary.find("h3").get_text() for r in regions)
+
+
+def test_each_emergency_number_is_named_with_its_country(tmp_path):
+    soup = render(tmp_path)
+    for region in soup.select(".crisis-help > details.crisis-region"):
+        name = region.summary.get_text(strip=True)
+        line = region.select_one(".crisis-emergency")
+        assert line.get_text(" ", strip=True).startswith(f"{name}: if you or someone else is in danger right now, call")
+
+
+def test_the_directory_tells_a_reader_elsewhere_to_call_their_local_emergency_number(tmp_path):
+    directory = render(tmp_path).select_one(".crisis-directory")
+    assert "call your local emergency number" in directory.select_one(".crisis-emergency").get_text()
 
 
 def test_every_region_is_listed_after_the_configured_one(tmp_path):
@@ -37,9 +56,9 @@ def test_directory_comes_last(tmp_path):
     assert sections[-1].a["href"] == "https://directory.example/"
 
 
-def test_show_region_lists_only_the_configured_region_and_the_directory(tmp_path):
+def test_show_region_lists_every_region_compact_the_configured_one_first(tmp_path):
     soup = render(tmp_path, region="US", source="/// crisis-lines\n    show: region\n///\n")
-    assert section_ids(soup) == ["region-us", "directory"]
+    assert section_ids(soup) == ["region-us", "region-gb", "region-ie", "directory"]
 
 
 def test_phone_numbers_are_tel_links_without_spaces(tmp_path):
@@ -110,7 +129,7 @@ def test_table_of_contents_lists_the_regions_not_every_line(tmp_path):
     md = markdown.Markdown(extensions=["toc", CrisisExtension(region="GB", data=str(data))])
     soup = BeautifulSoup(md.convert("## Who to contact\n\n" + BLOCK), "html.parser")
     listed = [token["name"] for token in md.toc_tokens[0]["children"]]
-    assert listed == [h3.get_text() for h3 in soup.select(".crisis-help > section > h3")]
+    assert listed == [h3.get_text() for h3 in soup.select(".crisis-help > details > summary > h3, .crisis-help > section > h3")]
     assert all(token["children"] == [] for token in md.toc_tokens[0]["children"])
     lines = soup.select(".crisis-line > h4")  # still headings on the page, with their ids
     assert lines and all(h4.get("id") for h4 in lines)

@@ -21,7 +21,7 @@ def us_site(build_once):
 
 
 def uk_lines_visible(page, scope: str) -> bool:
-    uk = page.locator(f"{scope} details.crisis-region--other", has_text="United Kingdom").first
+    uk = page.locator(f"{scope} details.crisis-region", has=page.locator("summary", has_text="United Kingdom")).first
     return uk.locator('a[href="tel:999"]').is_visible() and uk.locator('a[href="tel:116123"]').is_visible()
 
 
@@ -33,7 +33,7 @@ def test_a_uk_reader_opens_their_lines_from_the_panel_in_one_step(new_page, us_s
     panel = ".sa-crisis"
     assert page.locator(f"{panel} .crisis-region").first.locator('a[href="tel:911"]').is_visible()  # the practice's first
     assert not uk_lines_visible(page, panel)
-    page.locator(f"{panel} details.crisis-region--other summary", has_text="United Kingdom").click()  # the one step
+    page.locator(f"{panel} details.crisis-region:not([open]) summary", has_text="United Kingdom").click()  # the one step
     assert uk_lines_visible(page, panel)
     assert watch.page_errors == []
 
@@ -45,11 +45,11 @@ def test_after_yes_to_the_safety_question_the_alert_opens_their_lines_in_one_ste
     page.check("#sa-q-safety input[data-crisis]")
     alert = "#sa-alert"
     assert page.locator(alert).is_visible()
-    page.locator(f"{alert} details.crisis-region--other summary", has_text="United Kingdom").click()
+    page.locator(f"{alert} details.crisis-region:not([open]) summary", has_text="United Kingdom").click()
     assert uk_lines_visible(page, alert)
     # Each region links to its full entry, with sources, on Get help now.
-    more = page.locator(f"{alert} details.crisis-region--other", has_text="United Kingdom").locator(".crisis-more a")
-    assert more.get_attribute("href").endswith("get-help-now/#crisis-gb")
+    more = page.locator(f"{alert} details.crisis-region", has=page.locator("summary", has_text="United Kingdom")).locator(".crisis-more a")
+    assert more.get_attribute("href").endswith("get-help-now/#help-gb")
     assert watch.page_errors == []
 
 
@@ -57,7 +57,7 @@ def test_after_yes_to_the_safety_question_the_alert_opens_their_lines_in_one_ste
 def test_the_keyboard_reaches_and_opens_a_region(new_page, us_site):
     page, _ = new_page(us_site)
     page.goto(us_site + "self-assessment/")
-    summary = page.locator(".sa-crisis details.crisis-region--other summary", has_text="United Kingdom")
+    summary = page.locator(".sa-crisis details.crisis-region:not([open]) summary", has_text="United Kingdom")
     for _ in range(80):  # Tab until the summary has focus
         page.keyboard.press("Tab")
         if summary.evaluate("el => el === document.activeElement"):

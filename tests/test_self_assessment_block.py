@@ -154,14 +154,17 @@ def test_the_strip_calls_and_texts_the_regions_emergency_number_and_main_line(tm
                 expected.append(f"tel:{contact['call'].replace(' ', '')}")
             elif "text" in contact:
                 expected.append(f"sms:{contact['text'].replace(' ', '')}")
-        links = strip.select("a")
-        assert [a["href"] for a in links[:-1]] == expected, region
-        assert place["lines"][0]["name"] in strip.get_text()
+        shown = strip.select(".crisis-strip__region:not([hidden])")
+        assert [s["data-region"] for s in shown] == [region]  # the others, and elsewhere, wait hidden
+        links = shown[0].select("a:not(.crisis-more-lines)")
+        assert [a["href"] for a in links] == expected, region
+        assert f"{place['lines'][0]['name']} ({place['name']})" in shown[0].get_text()  # named with its country
+        assert f"Emergency ({place['name']})" in shown[0].get_text()
         assert all(a.get_text().strip() for a in links)
 
 
 def test_the_strip_links_to_the_full_panel_after_the_questionnaire(soup):
-    more = soup.select(".crisis-strip a")[-1]
+    more = soup.select_one(".crisis-strip .crisis-strip__region:not([hidden]) a.crisis-more-lines")
     panel = soup.select_one(more["href"])
     assert more["href"].startswith("#") and "sa-crisis" in panel["class"]
     # After the questions and the results, so the questions start on the first screen.
@@ -171,12 +174,12 @@ def test_the_strip_links_to_the_full_panel_after_the_questionnaire(soup):
 def test_the_panel_leads_with_the_configured_region_and_holds_every_other_to_open(soup):
     panel = soup.select_one(".sa-crisis")
     assert [s["id"] for s in panel.select(".crisis-region")] == ["region-gb", "region-ie", "region-us"]
-    assert panel.select_one(".crisis-region").name == "section"  # the configured one, open
-    others = panel.select("details.crisis-region--other")
+    assert [d.has_attr("open") for d in panel.select("details.crisis-region")] == [True, False, False]
+    others = panel.select("details.crisis-region")[1:]
     assert [d.summary.get_text() for d in others] == ["Ireland", "United States"]
     assert others[1].select_one('.crisis-emergency a[href="tel:911"]') is not None
     assert others[1].select_one('.crisis-line a[href="tel:988"]') is not None
-    assert others[1].select_one('.crisis-more a')["href"] == "get-help-now.md#crisis-us"
+    assert others[1].select_one('.crisis-more a')["href"] == "get-help-now.md#help-us"
 
 
 def test_the_panel_headings_go_down_one_level_at_a_time(soup):
@@ -228,7 +231,10 @@ def test_the_results_that_show_the_lines_have_one_place_for_the_panel(soup):
     lines = parts(soup, "result-lines")
     expected = [r["id"] for r in DATA["results"] if r.get("show_crisis")]
     assert len(lines) == 1 and lines[0]["data-results"].split() == expected
-    assert lines[0].contents == [] and lines[0].has_attr("hidden")
+    assert lines[0].has_attr("hidden") and lines[0].contents == []  # the script moves the strip here
+    [strip] = parts(soup, "strip")
+    assert strip.select_one(".crisis-strip__region:not([hidden]) a")["href"] == "tel:999"
+    assert {a["href"] for a in strip.select("a.crisis-more-lines")} == {"#sa-crisis"}
     assert lines[0].find_parent(class_="sa-outcome") is not None
 
 
@@ -302,9 +308,54 @@ def test_booking_link_only_in_results_that_ask_for_it(tmp_path):
 
 
 def test_find_a_therapist_links_come_from_the_region(soup):
-    with_finders = [s["data-result"] for s in soup.select(".sa-result") if s.select_one(".sa-finders")]
-    assert with_finders == [r["id"] for r in DATA["results"] if r.get("show_find_a_therapist")]
-    assert [a["href"] for a in result(soup, "care").select(".sa-finders a")] == [f["url"] for f in LINES["find_a_therapist"]]
+    with_slot = [s["data-result"] for s in soup.select(".sa-result") if s.select_one("[data-sa-finders]")]
+    assert with_slot == [r["id"] for r in DATA["results"] if r.get("show_find_a_therapist")]
+    [block] = parts(soup, "finders")  # once, for the script to place in the shown result
+    assert block["data-results"].split() == with_slot
+    finders = block.select(".sa-finders")
+    assert [(f["data-region"], f.has_attr("hidden")) for f in finders] == [
+        ("GB", False), ("IE", True), ("US", True), ("elsewhere", True)]  # the script shows the reader's
+    assert [a["href"] for a in finders[0].select("a")] == [f["url"] for f in LINES["find_a_therapist"]]
+    for f in finders[1:3]:
+        assert [a["href"] for a in f.select("a")] == [x["url"] for x in crisis_data()["regions"][f["data-region"]]["find_a_therapist"]]
+
+
+def test_each_result_title_is_its_biggest_heading_and_the_outcome_has_no_heading_above_it(soup):
+    assert soup.select_one('[data-sa-part="outcome-title"]').name == "p"
+    for section in soup.select(".sa-result"):
+        levels = [int(h.name[1]) for h in section.find_all(re.compile(r"^h[1-6]$"))]
+        assert levels[0] == 2 and all(level > 2 for level in levels[1:]), section["data-result"]
+
+
+def test_the_total_has_one_paragraph_per_band_in_words_hidden_until_the_script_shows_one(soup):
+    [total] = parts(soup, "total")
+    assert total.has_attr("hidden") and total.find_parent(class_="sa-outcome") is not None
+    bands = total.select("[data-band]")
+    assert [(b["data-band"], b.has_attr("hidden")) for b in bands] == [("0", True), ("1", True)]
+    assert bands[0].em.get_text() == "in words" and "<b>in words</b>" in bands[1].get_text()  # text escaped
+    assert total.select_one(".sa-total__value").get_text(" ", strip=True) == "Your care total: out of 3."
+
+
+def test_where_the_crisis_help_goes_in_a_result_is_written_for_the_script(tmp_path):
+    data = sa_data()
+    data["results"][1]["show_crisis"] = True
+    data["results"][1]["crisis_after"] = "summary"
+    soup = render(tmp_path, data=data)
+    assert result(soup, "now")["data-crisis-after"] == "title"
+    assert result(soup, "care")["data-crisis-after"] == "summary"
+    assert not result(soup, "goal").has_attr("data-crisis-after")
+    assert [p.get_text() for p in result(soup, "care").select(".sa-summary")] == ["Care fits.", "A second paragraph."]
+
+
+def test_a_booking_link_comes_after_the_therapist_finders_and_is_primary_only_without_them(tmp_path):
+    data = sa_data()
+    data["results"][1]["show_booking"] = True  # "care" shows finders
+    soup = render(tmp_path, data=data, booking_url="https://practice.example/book")
+    care = result(soup, "care")
+    booking = care.select_one(".sa-booking a")
+    assert "md-button--primary" not in booking["class"]
+    assert care.select_one("[data-sa-finders]").find_all_next(class_="sa-booking")[0] is booking.parent
+    assert "md-button--primary" in result(soup, "goal").select_one(".sa-booking a")["class"]
 
 
 def test_page_links_stay_markdown_paths_for_mkdocs_to_resolve(soup):
@@ -396,7 +447,7 @@ def test_steps_and_results_stay_out_of_the_table_of_contents_and_keep_their_head
     assert [token["name"] for token in md.toc_tokens] == ["Before you start", "If you need help right now"]
     assert md.toc_tokens[0]["children"] == [] and md.toc_tokens[1]["children"] == []
     assert soup.select(".sa-crisis h3, .sa-crisis h4")  # which keep their headings on the page
-    assert [h.get_text() for h in soup.select(".sa-result h3")] == [r["title"] for r in DATA["results"]]
+    assert [h.get_text() for h in soup.select(".sa-result > h2")] == [r["title"] for r in DATA["results"]]
     assert len(soup.select(".sa-step h2")) == len(DATA["sections"])
     hidden = [tag.name for tag in soup.find_all(True) if tag.name.startswith(contents.HIDDEN_HEADING)]
     assert hidden == []  # every heading hidden from the contents has its name back

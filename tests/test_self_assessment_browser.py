@@ -94,11 +94,14 @@ def test_every_result_by_keyboard_alone_with_no_requests_and_no_axe_violations(n
         assert page.locator("#sa-outcome").get_attribute("role") == "status"
         assert page.locator(".sa-mine__list li").count() == len(QUESTIONS)
         assert page.locator(f'.sa-result[data-result="{result}"] .sa-why li:visible').count() >= 1
-        # The crisis lines sit inside the results that show them, and only there.
-        with_lines = page.locator(f'.sa-result[data-result="{result}"] .crisis-line a[href^="tel:"]:visible').count()
+        # Short crisis help sits inside the results that show it, and only there: right under the
+        # title, or after the summary.
+        with_lines = page.locator(f'.sa-result[data-result="{result}"] .crisis-strip a[href^="tel:"]:visible').count()
         assert bool(with_lines) == bool(RESULTS[result].get("show_crisis")), result
-        if with_lines:  # right under the result's title, before its words
-            assert page.evaluate(f"() => document.querySelector('#sa-result-{result}-title').nextElementSibling.className") == "sa-result-crisis"
+        if with_lines:
+            before = page.evaluate("() => { const e = document.querySelector('.sa-result-crisis').previousElementSibling; return e.id || e.className }")
+            after_summary = RESULTS[result].get("crisis_after") == "summary"
+            assert before == ("sa-summary" if after_summary else f"sa-result-{result}-title"), result
         axe_clean(page, f"result {result} ({scheme})")
         tab_to(page, '[data-action="clear"]')
         page.keyboard.press("Enter")

@@ -80,9 +80,16 @@ def test_booking_only_where_coaching_fits(soup):
     assert [s["data-result"] for s in soup.select(".sa-result") if s.select_one(".sa-booking")] == ["coaching", "either"]
 
 
+def test_a_therapist_finder_for_every_region_we_hold(soup):
+    regions = [f["data-region"] for f in soup.select('[data-sa-part="finders"] .sa-finders')]
+    assert len(set(regions)) == len(regions) and regions[-1] == "elsewhere"
+    for block in soup.select('[data-sa-part="finders"] .sa-finders')[:-1]:
+        assert block.select("a[href^='https://']"), block["data-region"]
+
+
 def test_therapist_directories_where_a_professional_is_suggested(soup):
-    with_finders = {s["data-result"] for s in soup.select(".sa-result") if s.select_one(".sa-finders")}
-    assert {"support-now", "professional-soon", "professional", "therapy"} <= with_finders
+    with_finders = {s["data-result"] for s in soup.select(".sa-result") if s.select_one("[data-sa-finders]")}
+    assert {"support-now", "professional-soon", "professional", "therapy", "therapist-first"} <= with_finders
     assert "coaching" not in with_finders
 
 

@@ -232,3 +232,21 @@ def test_phq4_is_quoted_exactly(data):
     assert any(note.startswith("Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, "
                                "with an educational grant from Pfizer Inc. No permission required to reproduce, "
                                "translate, display or distribute.") for note in feeling["notes"])
+
+
+def test_the_total_names_known_scales(data):
+    data["total"]["scales"] = ["gad2", "phq"]
+    error = failure(data)
+    assert error.path == "total.scales[1]" and "unknown scale 'phq'" in error.problem
+
+
+def test_the_totals_bands_leave_no_gap(data):
+    data["total"]["bands"][1]["from"] = 4
+    error = failure(data)
+    assert error.path == "total.bands[1]" and "expected a band from 3" in error.problem
+
+
+def test_the_totals_bands_reach_the_highest_total(data):
+    data["total"]["bands"][-1]["to"] = 11
+    error = failure(data)
+    assert error.path == "total.bands" and "expected it to end at 12" in error.problem

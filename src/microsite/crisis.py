@@ -8,6 +8,7 @@ region opens in place (a `<details>`, so it works without JavaScript).
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as etree
 from datetime import date
 from pathlib import Path
@@ -97,10 +98,14 @@ def contact_link(parent: etree.Element, contact: dict[str, str]) -> etree.Elemen
     return link
 
 
-def render_emergency(parent: etree.Element, region: dict[str, Any], sources: bool = True) -> etree.Element:
-    """The emergency number (and where to go, where the health service says so), with sources."""
+def render_emergency(parent: etree.Element, region: dict[str, Any], sources: bool = True,
+                     id_: str | None = None) -> etree.Element:
+    """The emergency number, named with its country (and where to go, where the health service says
+    so), with sources. `id_`: where a link to the country's help lands (inside its folded entry, so
+    the browser opens it, with or without JavaScript)."""
     emergency = region["emergency"]
-    p = el(parent, "p", "If you or someone else is in danger right now, call ", class_="crisis-emergency")
+    p = el(parent, "p", class_="crisis-emergency", id=id_)
+    tail(el(p, "strong", f"{region['name']}:"), " if you or someone else is in danger right now, call ")
     link = tail(el(p, "a", emergency["number"], href=f"tel:{_digits(emergency['number'])}"), "")
     if emergency.get("also"):
         tail(link, " or ")
@@ -115,18 +120,63 @@ def render_emergency(parent: etree.Element, region: dict[str, Any], sources: boo
     return p
 
 
-def render_crisis_strip(parent: etree.Element, data: dict[str, Any], region: str, more: str,
-                        title_id: str) -> etree.Element:
-    """One short line of help: the region's emergency number and its main line, to tap and call or
-    text, and a link to every other line (`more`). A labelled region, small enough to sit above a
-    form without pushing it off a phone's screen.
+ELSEWHERE = "elsewhere"  # the reader is in none of our regions: the worldwide directory first
+
+
+def time_zones(data: dict[str, Any]) -> str:
+    """Each region's time zones, as compact JSON for the page's script to pick the reader's region."""
+    zones = {code: region["time_zones"] for code, region in data["regions"].items() if region.get("time_zones")}
+    return json.dumps(zones, separators=(",", ":"), ensure_ascii=True)
+
+
+def help_link(code: str, page: str) -> str:
+    """Where a region's help is: its emergency number on Get help now (`page` is "" on that page
+    itself), inside its folded entry, so that following the link opens it."""
+    return f"{page}#help-{code.lower()}" if code != ELSEWHERE else f"{page}#crisis-directory"
+
+
+def render_crisis_strip(parent: etree.Element, data: dict[str, Any], region: str, page: str,
+                        title_id: str, more: str | None = None, chooser: bool = True,
+                        title: str = "Need help now?") -> etree.Element:
+    """Help now, short: each region's emergency number and first line, to tap and call or text,
+    named with its country (one region shown: the practice's, or the reader's once the page's
+    script has chosen), then the other countries, each one tap away (`chooser`). Small enough to sit
+    on the first screen of a phone. `page` is where every line is: Get help now ("" on it); `more`,
+    where the link to every line goes (Get help now's list, unless given); `title`, its name (a
+    second strip on a page takes another, so each region landmark has its own).
     """
-    place = data["regions"][region]
     strip = el(parent, "section", class_="crisis-strip", aria_labelledby=title_id)
-    el(strip, "p", "Need help now?", class_="crisis-strip__title", id=title_id)
+    codes = [*ordered_regions(data, region), ELSEWHERE]
+    # "Need help now? Showing help for: Canada." on one line: each region's words, one shown.
+    title_p = el(strip, "p", class_="crisis-strip__title", id=title_id, tabindex="-1")
+    el(title_p, "strong", title)
+    for code in codes:
+        name = data["regions"][code]["name"] if code != ELSEWHERE else "anywhere else in the world"
+        el(title_p, "span", f" Help for: {name}.", class_="crisis-where", data_region=code,
+           hidden="" if code != region else None)
+    every = more or page + "#who-to-contact"
+    for code in codes[:-1]:
+        render_strip_region(strip, data, code, every, hidden=code != region)
+    render_strip_elsewhere(strip, data, every)
+    if chooser:
+        render_chooser(strip, data, region, page)
+    return strip
+
+
+def _every_line(holder: etree.Element, href: str) -> None:
+    el(el(holder, "span"), "a", "Every line", href=href, class_="crisis-more-lines")
+
+
+def render_strip_region(parent: etree.Element, data: dict[str, Any], code: str, every: str,
+                        hidden: bool) -> etree.Element:
+    """One region's emergency number and first line, each named with the country, and a link to
+    every line (`every`), in one paragraph."""
+    place = data["regions"][code]
+    holder = el(parent, "p", class_="crisis-strip__region", data_region=code, hidden="" if hidden else None)
     emergency = place["emergency"]
     numbers = [n for n in (emergency["number"], emergency.get("also")) if n]
-    _tap_links(el(strip, "p", "Emergency: "), [(f"call {n}", f"tel:{_digits(n)}") for n in numbers])
+    _tap_links(el(holder, "span", f"Emergency ({place['name']}): "),
+               [(f"call {n}", f"tel:{_digits(n)}") for n in numbers])
     main = place["lines"][0]
     # Only what a phone does in one tap; chat and email are with the line in the full list.
     ways = []
@@ -137,9 +187,33 @@ def render_crisis_strip(parent: etree.Element, data: dict[str, Any], region: str
             what = f"text {contact['message']} to" if "message" in contact else "text"
             ways.append((f"{what} {contact['text']}", f"sms:{_digits(contact['text'])}"))
     if ways:
-        _tap_links(el(strip, "p", f"{main['name']}: "), ways)
-    el(el(strip, "p"), "a", "Every line, and other countries", href=more)
-    return strip
+        _tap_links(el(holder, "span", f"{main['name']} ({place['name']}): "), ways)
+    _every_line(holder, every)
+    return holder
+
+
+def render_strip_elsewhere(parent: etree.Element, data: dict[str, Any], every: str) -> etree.Element:
+    """For a reader in none of our regions: their own emergency number, then the directory."""
+    directory = data["directory"]
+    holder = el(parent, "p", class_="crisis-strip__region", data_region=ELSEWHERE, hidden="")
+    el(holder, "span", "Emergency: call your local emergency number.")
+    span = el(holder, "span", directory["description"] + " ")
+    tail(el(span, "a", directory["name"], href=directory["url"]), ".")
+    _every_line(holder, every)
+    return holder
+
+
+def render_chooser(parent: etree.Element, data: dict[str, Any], region: str, page: str) -> etree.Element:
+    """"Not there? Choose: United Kingdom · Canada · ... · Elsewhere": one tap
+    to change. Without JavaScript each is a link to that country's help on Get help now, inside its
+    folded entry, which the browser opens; the script shows it in place instead, and hides the one
+    already shown. It reads the regions' time zones from `data-zones`. Nothing is sent or stored."""
+    holder = el(parent, "p", "Not there? Choose: ", class_="crisis-choose", data_zones=time_zones(data), data_shown=region)
+    for code in [*ordered_regions(data, region), ELSEWHERE]:
+        name = data["regions"][code]["name"] if code != ELSEWHERE else "Elsewhere"
+        el(el(holder, "span", class_="crisis-choose__item", hidden="" if code == region else None), "a", name,
+           href=help_link(code, page), data_choose=code)
+    return holder
 
 
 def _tap_links(item: etree.Element, links: list[tuple[str, str]]) -> None:
@@ -194,49 +268,39 @@ def render_region_body(section: etree.Element, data: dict[str, Any], code: str, 
     `compact` leaves out descriptions and sources, and links to the full region on Get help now.
     """
     region = data["regions"][code]
-    render_emergency(section, region, sources=not compact)
+    render_emergency(section, region, sources=not compact, id_=f"help-{code.lower()}")
     render_lines(section, region["lines"], where(f"regions.{code}.lines"), f"h{level + 1}", compact)
     if region.get("abuse_lines"):
         abuse = el(section, "section", class_="crisis-abuse")
         el(abuse, f"h{level + 1}", ABUSE_TITLE, class_="crisis-abuse__title", id=f"abuse-{code.lower()}",
            source=where(f"regions.{code}.abuse_lines"))
-        contents.exclude_from_search(el(abuse, "p", f"If you are in danger now, call {region['emergency']['number']}. "
+        contents.exclude_from_search(el(abuse, "p", f"If you are in danger now, call {region['emergency']['number']} ({region['name']}). "
                                         "These lines can help you stay safe and plan what to do next."))
         render_lines(abuse, region["abuse_lines"], where(f"regions.{code}.abuse_lines"), f"h{level + 2}", compact)
     if compact:
         tail(el(el(section, "p", class_="crisis-more"), "a", "More about these lines, and where we checked them",
-                href=f"{HELP_PAGE}#crisis-{code.lower()}"), ".")
+                href=help_link(code, HELP_PAGE)), ".")
 
 
 def render_region(parent: etree.Element, data: dict[str, Any], code: str, where: Where, level: int = 3,
-                  compact: bool = False) -> etree.Element:
-    """A region under its own heading."""
-    section = el(parent, "section", class_="crisis-region", id=f"region-{code.lower()}", source=where(f"regions.{code}"))
-    el(section, f"h{level}", data["regions"][code]["name"], id=f"crisis-{code.lower()}", source=where(f"regions.{code}.name"))
-    render_region_body(section, data, code, where, level, compact)
-    return section
-
-
-def render_other_regions(parent: etree.Element, data: dict[str, Any], first: str, where: Where, level: int) -> etree.Element:
-    """Every other region as a short list; each opens in place, with or without JavaScript.
-
-    No wrapper of their own: Material's search index un-excludes an excluded element when an
-    element with the same tag inside it closes, so the excluded crisis help holds no nested <div>.
-    """
-    el(parent, "p", "In another country? Choose yours:", class_="crisis-others")
-    for code in ordered_regions(data, first)[1:]:
-        details = el(parent, "details", class_="crisis-region crisis-region--other", id=f"region-{code.lower()}",
-                     source=where(f"regions.{code}"))
-        el(details, "summary", data["regions"][code]["name"])
-        render_region_body(details, data, code, where, level, compact=True)
-    return parent
+                  compact: bool = False, open_: bool = False) -> etree.Element:
+    """A region under its own heading, folded (a `<details>`, so it opens with or without
+    JavaScript): the region shown first is open, every other one a tap away."""
+    details = el(parent, "details", class_="crisis-region", id=f"region-{code.lower()}", data_region=code,
+                 open="" if open_ else None, source=where(f"regions.{code}"))
+    el(el(details, "summary"), f"h{level}", data["regions"][code]["name"], id=f"crisis-{code.lower()}",
+       source=where(f"regions.{code}.name"))
+    render_region_body(details, data, code, where, level, compact)
+    return details
 
 
 def render_directory(parent: etree.Element, data: dict[str, Any], level: int = 3) -> etree.Element:
     """The worldwide directory, for readers outside the listed regions."""
     directory = data["directory"]
-    section = el(parent, "section", class_="crisis-directory")
+    section = el(parent, "section", class_="crisis-directory", data_directory="")
     el(section, f"h{level}", "Anywhere else in the world", id="crisis-directory")
+    el(section, "p", "If you or someone else is in danger right now, call your local emergency number.",
+       class_="crisis-emergency")
     p = el(section, "p", directory["description"] + " ")
     tail(el(p, "a", directory["name"], href=directory["url"]), f" (checked {long_date(directory['checked'])}).")
     el(p, "span", " Its helplines have their own opening hours.")
@@ -245,20 +309,17 @@ def render_directory(parent: etree.Element, data: dict[str, Any], level: int = 3
 
 def render_crisis_help(parent: etree.Element, data: dict[str, Any], region: str, show: str = "all",
                        source: str = DEFAULT_DATA, compact: bool = False, level: int | None = None) -> etree.Element:
-    """`show: all` lists every region under its own heading (configured one first); `show: region`
-    leads with the configured region (`compact`: without descriptions and sources) and lists the
-    others, compact, to open in place. `level`: the regions' heading level (3 for `all`, else 4)."""
+    """Every region under its own heading, the configured one first and open, the others folded,
+    then the worldwide directory. The page's script opens the reader's region and puts it first
+    (or the directory, for a reader elsewhere). `show: all` gives each region in full; `show:
+    region` (the self-assessment) `compact` (without descriptions and sources). `level`: the
+    regions' heading level (3 for `all`, else 4)."""
     where = Where(source)
     wrapper = el(parent, "div", class_="crisis-help")
-    if show == "all":
-        for code in ordered_regions(data, region):
-            render_region(wrapper, data, code, where, level=3)
-        render_directory(wrapper, data, level=3)
-    else:
-        level = level or 4
-        render_region(wrapper, data, region, where, level=level, compact=compact)
-        render_other_regions(wrapper, data, region, where, level=level)
-        render_directory(wrapper, data, level=level)
+    level = level or (3 if show == "all" else 4)
+    for code in ordered_regions(data, region):
+        render_region(wrapper, data, code, where, level=level, compact=compact and show != "all", open_=code == region)
+    render_directory(wrapper, data, level=level)
     return wrapper
 
 

@@ -1,7 +1,8 @@
-"""`/// emergency`: the configured region's emergency number in one line, for a page that points to
-the crisis lines instead of listing them (the home page). Markdown inside the block follows it.
+"""`/// emergency`: help now, short, for the first screen: the region's emergency number and first
+crisis line, named with its country, and every other country one tap away (the home page, the top
+of Get help now). Markdown inside the block follows it.
 
-The line is rendered by the crisis lines' own function, so it reads as it does on Get help now.
+It is the crisis lines' own strip, so it reads as it does above the self-assessment.
 """
 
 from __future__ import annotations
@@ -9,22 +10,27 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from .crisis import CrisisExtension, check_region, load_crisis_lines, render_emergency
+from pymdownx.blocks.block import type_boolean
+
+from .crisis import HELP_PAGE, CrisisExtension, check_region, load_crisis_lines, render_crisis_strip
 from .extension import SiteBlock
 from .html import el
 
 
 class Emergency(SiteBlock):
-    """`/// emergency` renders "If you or someone else is in danger right now, call …" for the region."""
+    """`/// emergency` renders the crisis strip for the region. Option `on_help_page: true` where
+    the block sits on Get help now itself (its links then stay on the page)."""
 
     NAME = "emergency"
     ARGUMENT = False
+    OPTIONS = {"on_help_page": [False, type_boolean]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         data = load_crisis_lines(self.config["data"])
         region = check_region(data, self.config["region"])
         holder = el(parent, "div", class_="crisis-now")
-        render_emergency(holder, data["regions"][region], sources=False)
+        page = "" if self.options["on_help_page"] else HELP_PAGE
+        render_crisis_strip(holder, data, region, page, title_id="crisis-now-title")
         return holder
 
 

@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 const MODULE = process.env.SA_MODULE
   ? pathToFileURL(process.env.SA_MODULE).href
   : new URL('../../docs/assets/javascripts/self-assessment.js', import.meta.url).href
-const { decode, encode, holds, resultFor, score } = await import(MODULE)
+const { decode, encode, holds, reasons, resultFor, score, totalBand } = await import(MODULE)
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const PYTHON = process.env.PYTHON || (existsSync(join(ROOT, '.venv/bin/python')) ? join(ROOT, '.venv/bin/python') : 'python3')
@@ -68,6 +68,20 @@ test('one vector for each reachable set of totals, counted here from the questio
 test('JavaScript gives the result Python expects for every vector', () => {
   const wrong = vectors.filter((v) => resultFor(model, v.answers) !== v.result)
   assert.deepEqual(wrong.slice(0, 5), [], `${wrong.length} of ${vectors.length} differ`)
+})
+
+test('JavaScript shows the reasons Python expects for every vector: the fallback never beside another', () => {
+  const wrong = vectors.filter((v) => JSON.stringify(reasons(model, score(model, v.answers))) !== JSON.stringify(v.reasons))
+  assert.deepEqual(wrong.slice(0, 5), [], `${wrong.length} of ${vectors.length} differ`)
+})
+
+test('JavaScript shows the total and band Python expects for every vector', () => {
+  const wrong = vectors.filter((v) => {
+    const shown = totalBand(model, score(model, v.answers))
+    return shown.total !== v.total || shown.band !== v.band
+  })
+  assert.deepEqual(wrong.slice(0, 5), [], `${wrong.length} of ${vectors.length} differ`)
+  assert.equal(totalBand({ ...model, total: undefined }, score(model, vectors[0].answers)), null)
 })
 
 test('score adds the points of each chosen option', () => {

@@ -30,9 +30,12 @@ function * layouts (sa) {
     const labels = q.radios.map((radio) => radio.closest('label').textContent)
     return labels.indexOf(longest(labels))
   })
+  // The total with its longest band in words, two digits wide.
+  const bands = [...sa.root.querySelectorAll('[data-sa-part="total"] [data-band]')].map((p) => p.textContent)
+  const total = sa.model.total && { total: 10, band: bands.indexOf(longest(bands)) }
   for (const result of sa.results) {
     const winner = result.dataset.result
-    sa.layoutResult(winner, sa.model.rules.map((r, i) => (r.result === winner ? i : -1)).filter((i) => i >= 0), answers)
+    sa.layoutResult(winner, sa.model.rules.map((r, i) => (r.result === winner ? i : -1)).filter((i) => i >= 0), answers, total)
     sa.part('share').hidden = false
     sa.part('share-status').textContent = 'Select the link above and copy it.'
     sa.showNotice(longest(Object.values(sa.constructor.notices)))
@@ -50,7 +53,8 @@ export function tallest (sa) {
   copy.setAttribute('aria-hidden', 'true')
   copy.inert = true
   copy.style.width = `${sa.root.getBoundingClientRect().width}px`
-  for (const details of copy.querySelectorAll('details')) details.open = false
+  // Closed, but for the crisis help's own country, which the page shows open (first in its list).
+  for (const details of copy.querySelectorAll('details')) details.open = details.matches('.crisis-help > details:first-child')
   sa.root.after(copy)
   try {
     const states = layouts(new sa.constructor(copy).bind(sa.model))

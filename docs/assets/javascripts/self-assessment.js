@@ -30,6 +30,23 @@ export function resultFor (model, answers) {
   return model.rules.find((r) => holds(r.when, scores)).result
 }
 
+/**
+ * The rules whose reasons the result shows: every true rule giving the same result as the first
+ * true one; the fallback (no condition) only when it gave the result, never beside another reason.
+ */
+export function reasons (model, scores) {
+  const hits = model.rules.map((r, i) => (holds(r.when, scores) ? i : -1)).filter((i) => i >= 0)
+  const winner = model.rules[hits[0]].result
+  return hits.filter((i) => model.rules[i].result === winner && (model.rules[i].when || i === hits[0]))
+}
+
+/** The total shown with the result (the PHQ-4) and the index of its band, or null. */
+export function totalBand (model, scores) {
+  if (!model.total) return null
+  const total = model.total.scales.reduce((sum, scale) => sum + scores[scale], 0)
+  return { total, band: model.total.bands.findIndex(([from, to]) => from <= total && total <= to) }
+}
+
 /** The share fragment: `#answers=<version>.<one digit per question>`. */
 export const encode = (model, answers) => `#answers=${model.version}.${answers.join('')}`
 
@@ -115,8 +132,8 @@ export class SelfAssessment {
     this.alert = this.part('alert') // none when no answer is marked as a crisis answer
     this.lines = this.part('result-lines') // where the crisis panel goes in the results that show it
     this.panel = this.part('panel')
-    this.later = [this.part('outcome-title'), this.part('mine'), this.part('tools'), ...this.results, this.lines]
-      .filter(Boolean)
+    this.later = [this.part('outcome-title'), this.part('mine'), this.part('tools'), ...this.results, this.lines,
+      this.part('total'), this.part('finders')].filter(Boolean)
     this.questions = this.model.questions.map((q) => {
       const fieldset = this.root.querySelector(`[data-sa-question="${q.id}"]`)
       return { fieldset, radios: [...fieldset.querySelectorAll('input[type="radio"]')] }
@@ -197,17 +214,26 @@ export class SelfAssessment {
 
   showResult (answers) {
     const scores = score(this.model, answers)
-    const hits = this.model.rules.map((r, i) => (holds(r.when, scores) ? i : -1)).filter((i) => i >= 0)
-    this.layoutResult(this.model.rules[hits[0]].result, hits, answers).focus()
+    const hits = reasons(this.model, scores)
+    const title = this.layoutResult(this.model.rules[hits[0]].result, hits, answers, totalBand(this.model, scores))
+    // Its title at the top of the screen, below the sticky header (its scroll-margin), then focus.
+    title.scrollIntoView({ block: 'start' })
+    title.focus({ preventScroll: true })
   }
 
-  /** Shows result `winner` with the reasons of rules `hits` and the answers given; returns its title. */
-  layoutResult (winner, hits, answers) {
+  /**
+   * Shows result `winner` with the reasons of rules `hits`, the answers given and the total
+   * (`shown`: {total, band} or null); returns its title.
+   */
+  layoutResult (winner, hits, answers, shown) {
     for (const el of this.later) el.hidden = false
-    const shown = this.results.find((el) => el.dataset.result === winner)
-    for (const el of this.results) el.hidden = el !== shown
-    const title = this.heading(shown)
-    this.placeLines(winner, title)
+    const result = this.results.find((el) => el.dataset.result === winner)
+    for (const el of this.results) el.hidden = el !== result
+    const title = this.heading(result)
+    const summary = [...result.querySelectorAll('.sa-summary')].pop() || title
+    this.placeLines(winner, result.dataset.crisisAfter === 'summary' ? summary : title)
+    this.placeTotal(shown, this.lines && !this.lines.hidden && this.lines.previousElementSibling === summary ? this.lines : summary)
+    this.placeFinders(result)
     for (const li of this.all('[data-rule]')) li.hidden = !hits.includes(Number(li.dataset.rule))
     this.listAnswers(answers)
     this.steps.forEach((step) => { step.hidden = true })
@@ -220,19 +246,50 @@ export class SelfAssessment {
     return title
   }
 
-  /** The crisis panel leads the result when its rule says so, right under its title. */
-  placeLines (winner, title) {
+  /**
+   * The short crisis help, in the results that show it, right after `at` (the title or the
+   * summary): the strip from above the questions moves there (and back when the reader starts again).
+   */
+  placeLines (winner, at) {
     if (!this.lines) return
     this.lines.hidden = !this.lines.dataset.results.split(' ').includes(winner)
-    title.after(this.lines)
+    at.after(this.lines)
+    const strip = this.part('strip')
+    if (strip && !this.lines.hidden) this.lines.append(strip)
+    else if (strip) this.homeStrip()
   }
 
-  /** One crisis panel, where it is needed: leading a result, under a crisis answer, or at its place last. */
+  /** The strip back at its place above the questions. */
+  homeStrip () {
+    const strip = this.part('strip')
+    if (strip && strip.parentNode !== this.root) this.part('notice').before(strip)
+  }
+
+  /** The total and its band in words, right after `at`. */
+  placeTotal (shown, at) {
+    const total = this.part('total')
+    if (!total) return
+    total.hidden = !shown
+    if (!shown) return
+    this.part('total-value').textContent = String(shown.total)
+    for (const p of total.querySelectorAll('[data-band]')) p.hidden = Number(p.dataset.band) !== shown.band
+    at.after(total)
+  }
+
+  /** The therapist finders (the reader's region's), in the shown result's place for them, if it has one. */
+  placeFinders (result) {
+    const finders = this.part('finders')
+    if (!finders) return
+    const slot = result.querySelector('[data-sa-finders]')
+    finders.hidden = !slot
+    if (slot) slot.append(finders)
+  }
+
+  /** One crisis panel, where it is needed: under a crisis answer, or at its place last. */
   placePanel () {
     if (!this.panel) return
     const done = this.root.classList.contains('sa--done')
-    const slot = done ? this.lines && !this.lines.hidden && this.lines
-      : this.alert && !this.alert.hidden && this.part('alert-lines')
+    const slot = !done && this.alert && !this.alert.hidden && this.part('alert-lines')
     const home = slot || this.root
     if (this.panel.parentNode !== home) home.append(this.panel)
   }
@@ -249,6 +306,7 @@ export class SelfAssessment {
 
   restart (focus) {
     this.root.classList.remove('sa--done')
+    this.homeStrip()
     for (const el of this.later) el.hidden = true
     this.part('progress').hidden = false
     this.part('nav').hidden = false

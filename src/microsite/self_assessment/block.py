@@ -20,7 +20,16 @@ from pymdownx.blocks.block import type_boolean
 
 from .. import contents
 from ..crisis import DEFAULT_DATA as CRISIS_DATA
-from ..crisis import Where, check_region, load_crisis_lines, render_crisis_help, render_crisis_strip
+from ..crisis import (
+    ELSEWHERE,
+    HELP_PAGE,
+    Where,
+    check_region,
+    load_crisis_lines,
+    ordered_regions,
+    render_crisis_help,
+    render_crisis_strip,
+)
 from ..extension import SiteBlock, SiteBlocksExtension
 from ..html import el, tail
 from ..text import append_markdown
@@ -92,7 +101,8 @@ class SelfAssessment(SiteBlock):
                tabindex="-1", **{PART: "share-page"})
         # The questions start within the first screen; every line, and every other region, is a
         # tap away in the full panel after the questionnaire (and opens with a "Yes" to safety).
-        render_crisis_strip(root, crisis, region, more=f"#{PANEL_ID}", title_id="sa-strip-title")
+        strip = render_crisis_strip(root, crisis, region, HELP_PAGE, title_id="sa-strip-title", more=f"#{PANEL_ID}")
+        strip.set("data-sa-part", "strip")
         el(root, "p", class_="sa-notice", id="sa-notice", hidden="", tabindex="-1", **{PART: "notice"})
         where = Where(self.config["data"])
         parts = (render_form(root, data, where), render_guide(root, data),
@@ -123,8 +133,8 @@ def render_crisis_panel(root: etree.Element, crisis: dict[str, Any], region: str
     panel = el(root, "section", class_="sa-crisis", id=PANEL_ID, aria_labelledby="sa-crisis-title", **{PART: "panel"})
     el(panel, "h2", "If you need help right now", id="sa-crisis-title")
     el(panel, "p", "If you are thinking about hurting yourself, if someone is hurting or threatening you, or if "
-       "you feel unsafe, you do not need to finish these questions. Please reach out now. The lines below are "
-       "free and private, and each one says when it is open.")
+       "you feel unsafe, please reach out now. The lines below are free and private, and each one says when "
+       "it is open.")
     # The lines themselves are searchable on the crisis help page; here the panel's words are enough.
     lines = render_crisis_help(panel, crisis, region, show="region", source=source, compact=True, level=3)
     contents.exclude_from_search(lines)
@@ -189,13 +199,15 @@ def render_alert(step: etree.Element) -> None:
     """Shown at once when the reader picks a crisis answer (before any button); the script moves
     the crisis panel into it."""
     alert = el(step, "div", class_="sa-alert", id="sa-alert", hidden="", **{PART: "alert"})
+    # The numbers first, on the screen the answer was given on; the kind words after them.
     el(alert, "h3", "Please reach out now")
+    el(alert, "div", class_="sa-alert__lines", **{PART: "alert-lines"})
     el(alert, "p", "Thank you for telling us. These questions are not the right tool for how you feel "
        "right now. Please talk to someone now. If someone is hurting or threatening you, or you are in "
-       "danger, call the emergency number. The lines below are free and private, and each one says when "
+       "danger, call the emergency number. The lines above are free and private, and each one says when "
        "it is open.", role="alert")
-    el(alert, "div", class_="sa-alert__lines", **{PART: "alert-lines"})
-    el(alert, "p", "You can still keep going with the questions if you want to. Your result will start with these lines.")
+    el(alert, "p", "You do not need to finish these questions. You can still keep going if you want to. "
+       "Your result will start with help you can call.")
 
 
 def render_guide(root: etree.Element, data: dict[str, Any]) -> etree.Element:
@@ -229,12 +241,18 @@ def render_guide(root: etree.Element, data: dict[str, Any]) -> etree.Element:
 def render_outcome(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any], region: str,
                    booking_url: str | None, where: Where) -> etree.Element:
     outcome = el(root, "div", class_="sa-outcome", id="sa-outcome", role="status")
-    el(outcome, "h2", "What your answers may suggest", id="sa-outcome-title", **{PART: "outcome-title"})
-    # Where the crisis panel goes for the results that show it: the script puts this right under
-    # the result's title and moves the panel into it.
+    # A label, not a heading: the result's own title is the biggest heading of the result.
+    el(outcome, "p", "Your result", class_="sa-outcome__label", id="sa-outcome-title", **{PART: "outcome-title"})
+    # Crisis help for the results that show it, short and numbers first: the script moves the strip
+    # from above the questions into this place, right under the result's title, or under its
+    # summary (`crisis_after: summary`); every line is in the panel after the questionnaire.
     with_lines = [result["id"] for result in data["results"] if result.get("show_crisis")]
     if with_lines:
-        el(outcome, "div", class_="sa-result-crisis", data_results=" ".join(with_lines), hidden="", **{PART: "result-lines"})
+        el(outcome, "div", class_="sa-result-crisis", data_results=" ".join(with_lines), hidden="",
+           **{PART: "result-lines"})
+    if "total" in data:
+        render_total(outcome, data)
+    render_finders(outcome, data, crisis, region)
     for r, result in enumerate(data["results"]):
         render_result(outcome, result, data, crisis, region, booking_url, where(f"results[{r}].id"))
     mine = el(outcome, "div", class_="sa-mine", hidden="", **{PART: "mine"})
@@ -254,38 +272,76 @@ def render_outcome(root: etree.Element, data: dict[str, Any], crisis: dict[str, 
     return outcome
 
 
+def render_total(outcome: etree.Element, data: dict[str, Any]) -> None:
+    """The total (the PHQ-4) and its band in words, once: the script fills in the number, shows the
+    reader's band and puts it after the shown result's summary."""
+    total = data["total"]
+    holder = el(outcome, "div", class_="sa-total", hidden="", **{PART: "total"})
+    p = el(holder, "p", total["text"] + " ", class_="sa-total__value")
+    strong = el(p, "strong", "", **{PART: "total-value"})
+    if total.get("out_of"):
+        tail(strong, " " + total["out_of"])
+    for b, band in enumerate(total["bands"]):
+        append_markdown(el(holder, "p", class_="sa-total__band", data_band=str(b), hidden=""), band["text"])
+    if total.get("note"):
+        append_markdown(el(holder, "p", class_="sa-total__note"), total["note"])
+
+
+def render_finders(outcome: etree.Element, data: dict[str, Any], crisis: dict[str, Any], region: str) -> None:
+    """Each region's therapist finders, once, for the results that show them (the script puts them
+    after the shown result's next steps; without it, they follow the results): the practice's
+    region's shown, the reader's once the page has chosen (or, for a reader elsewhere, the advice to
+    ask a doctor where they live)."""
+    with_finders = [result["id"] for result in data["results"] if result.get("show_find_a_therapist")]
+    if not with_finders:
+        return
+    section = el(outcome, "div", class_="sa-find", data_results=" ".join(with_finders), **{PART: "finders"})
+    el(section, "h3", "Find a licensed therapist")
+    for code in ordered_regions(crisis, region):
+        place = crisis["regions"][code]
+        holder = el(section, "div", class_="sa-finders", data_region=code, hidden="" if code != region else None)
+        el(holder, "p", f"{place['name']}:")
+        finders = el(holder, "ul")
+        for finder in place["find_a_therapist"]:
+            link = el(el(finders, "li"), "a", finder["name"], href=finder["url"])
+            if finder.get("note"):
+                tail(link, f": {finder['note']}")
+    el(el(section, "div", class_="sa-finders", data_region=ELSEWHERE, hidden=""), "p",
+       "Ask a doctor or your local health service where you live about licensed therapists near you.")
+
+
 def render_result(outcome: etree.Element, result: dict[str, Any], data: dict[str, Any],
                   crisis: dict[str, Any], region: str, booking_url: str | None, where: str) -> None:
+    """Title (the result's biggest heading), summary, then (placed by the script) the crisis help
+    where the result shows it and the total, the reasons, next steps, a therapist finder, and a
+    booking link: primary only where no therapist finder is shown, and never before one."""
     rid = f"sa-result-{result['id']}"
     section = el(outcome, "section", class_="sa-result", id=rid, source=f"{where} (its result)",
-                 data_result=result["id"], aria_labelledby=f"{rid}-title")
-    el(section, "h3", result["title"], id=f"{rid}-title", source=f"{where} (its heading)", tabindex="-1")
+                 data_result=result["id"], aria_labelledby=f"{rid}-title",
+                 data_crisis_after=result.get("crisis_after", "title") if result.get("show_crisis") else None)
+    el(section, "h2", result["title"], id=f"{rid}-title", source=f"{where} (its heading)", tabindex="-1")
     for paragraph in result["summary"]:
-        append_markdown(el(section, "p"), paragraph)
+        append_markdown(el(section, "p", class_="sa-summary"), paragraph)
     nodiag = el(section, "p", class_="sa-nodiag")
     tail(el(nodiag, "strong", "This is not a diagnosis."), " " + NOT_A_DIAGNOSIS)
-    el(section, "h4", "What leads to this result")
+    el(section, "h3", "What leads to this result")
     why = el(section, "ul", class_="sa-why")
     for r, rule in enumerate(data["rules"]):
         if rule["result"] == result["id"]:
             el(why, "li", rule["why"], data_rule=str(r))
-    el(section, "h4", "Next steps")
+    el(section, "h3", "Next steps")
     steps = el(section, "ul")
     for step in result["next_steps"]:
         append_markdown(el(steps, "li"), step)
+    finder = bool(result.get("show_find_a_therapist"))
+    if finder:  # where the script puts the therapist finders
+        el(section, "div", class_="sa-find-slot", data_sa_finders="")
     if result.get("show_booking") and booking_url:
         p = el(section, "p", class_="sa-booking")
-        el(p, "a", "Book a coaching session", href=booking_url, class_="md-button md-button--primary")
-    if result.get("show_find_a_therapist"):
-        el(section, "h4", "Find a licensed therapist")
-        finders = el(section, "ul", class_="sa-finders")
-        for finder in crisis["regions"][region]["find_a_therapist"]:
-            item = el(finders, "li")
-            link = el(item, "a", finder["name"], href=finder["url"])
-            if finder.get("note"):
-                tail(link, f": {finder['note']}")
+        el(p, "a", "Book a coaching session", href=booking_url,
+           class_="md-button" if finder else "md-button md-button--primary")
     if result.get("links"):
-        el(section, "h4", "Read more")
+        el(section, "h3", "Read more")
         links = el(section, "ul", class_="sa-links")
         for link in result["links"]:
             el(el(links, "li"), "a", link["text"], href=link["page"])

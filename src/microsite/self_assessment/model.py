@@ -34,7 +34,27 @@ def check(data: dict[str, Any], source: str) -> dict[str, Any]:
     _check_points(data, source)
     _check_rules(data, source)
     _check_reachable(data, source)
+    _check_total(data, source)
     return data
+
+
+def _check_total(data: dict[str, Any], source: str) -> None:
+    """The total's scales exist, and its bands run from 0 to the highest total the answers can
+    give, in order, without a gap or an overlap."""
+    if "total" not in data:
+        return
+    total = data["total"]
+    for s, scale in enumerate(total["scales"]):
+        if scale not in data["scales"]:
+            raise DataError(source, f"total.scales[{s}]", _unknown_scale(scale, data))
+    top = sum(max(o["points"].get(scale, 0) for o in q["options"]) for q in questions(data) for scale in total["scales"])
+    expected = 0
+    for b, band in enumerate(total["bands"]):
+        if band["from"] != expected or band["to"] < band["from"]:
+            raise DataError(source, f"total.bands[{b}]", f"from {band['from']} to {band['to']}; expected a band from {expected}")
+        expected = band["to"] + 1
+    if expected - 1 != top:
+        raise DataError(source, "total.bands", f"the last band ends at {expected - 1}; expected it to end at {top}, the highest total")
 
 
 def _check_unique_ids(data: dict[str, Any], source: str) -> None:
@@ -141,6 +161,8 @@ def browser_model(data: dict[str, Any]) -> dict[str, Any]:
             {"id": q["id"], "options": [o["points"] for o in q["options"]]} for q in questions(data)
         ],
         "rules": [{"result": rule["result"], **({"when": rule["when"]} if "when" in rule else {})} for rule in data["rules"]],
+        **({"total": {"scales": data["total"]["scales"], "bands": [[b["from"], b["to"]] for b in data["total"]["bands"]]}}
+           if "total" in data else {}),
     }
 
 

@@ -59,3 +59,24 @@ def first_rule(data: dict[str, Any], scores: Mapping[str, int]) -> int:
 
 def result_for(data: dict[str, Any], answers: Sequence[int]) -> str:
     return data["rules"][first_rule(data, score(data, answers))]["result"]
+
+
+def total_band(data: dict[str, Any], scores: Mapping[str, int]) -> tuple[int, int] | None:
+    """The shown total (the PHQ-4: mood plus worry points) and the index of its band, if the data
+    has a total."""
+    if "total" not in data:
+        return None
+    total = sum(scores[scale] for scale in data["total"]["scales"])
+    band = next(i for i, b in enumerate(data["total"]["bands"]) if b["from"] <= total <= b["to"])
+    return total, band
+
+
+def reasons(data: dict[str, Any], scores: Mapping[str, int]) -> list[int]:
+    """The rules whose reasons the result shows: every true rule that gives the same result as the
+    first true one; the fallback (no `when`) only when it is the one that gave it, so "a mix,
+    without a clear lean" never stands beside a reason that says otherwise."""
+    tests = [condition_test(rule.get("when")) for rule in data["rules"]]
+    hits = [i for i, test in enumerate(tests) if test(scores)]
+    first = hits[0]
+    winner = data["rules"][first]["result"]
+    return [i for i in hits if data["rules"][i]["result"] == winner and ("when" in data["rules"][i] or i == first)]

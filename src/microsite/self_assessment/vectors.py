@@ -15,14 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from .model import DEFAULT_DATA, browser_model, load_self_assessment, reachable_scores
-from .scoring import result_for
+from .scoring import reasons, result_for, score, total_band
 
 
 def vectors(data: dict[str, Any]) -> list[dict[str, Any]]:
     """Every reachable set of totals, as one set of option indices and its expected result."""
     out = []
     for answers in sorted(reachable_scores(data).values()):
-        out.append({"answers": list(answers), "result": result_for(data, answers)})
+        scores = score(data, answers)
+        shown = total_band(data, scores)
+        out.append({"answers": list(answers), "result": result_for(data, answers), "reasons": reasons(data, scores),
+                    **({"total": shown[0], "band": shown[1]} if shown else {})})
     return out
 
 
