@@ -11,9 +11,13 @@ times in one process (as `mkdocs serve` and mkdocs-static-i18n run it) with the 
 
 from __future__ import annotations
 
+import json
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from jinja2.ext import i18n as jinja_i18n
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -27,7 +31,10 @@ from .crisis import DEFAULT_DATA as CRISIS_DATA
 from .data import DataError, front_matter_text, yaml_problem
 from .freshness import stale_report, today_from_env
 from .headers import trusted_for_config
+from .i18n import translations, words
+from .languages import Language, alternates
 from .postbuild import check_page, post_build
+from .scan import PageScan
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .seo import faq_page_json_ld, website_json_ld
 from .site import CACHE_DIR, STYLESHEET
@@ -48,16 +55,47 @@ class MicrositeConfig(Config):
     cache_dir = config_options.Type(str, default=CACHE_DIR)
 
 
+@dataclass
+class Run:
+    """What the builds of one `mkdocs build` share: mkdocs-static-i18n runs each further
+    language's build inside the first one's last step, and the post-build steps wait for all."""
+
+    languages: list[Language]
+    depth: int = 0  # builds under way: the outermost one runs the post-build steps
+    scanned: dict[str, PageScan] = field(default_factory=dict)  # every page, by its file in the site
+    trusted: dict[str, Any] = field(default_factory=dict)  # each language's `trusted(rel)`, by its folder
+
+
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
+    run: Run | None = None
+    declared: list | None = None  # the languages the config names, as it names them (read once)
+    permalink: str | None = None  # the permalinks' title as the config writes it (read once)
+
     def on_config(self, config):
         try:
             self.site = mkdocs_config.load_site_for(config)
+            if self.declared is None:  # later builds get our own copy of the config, with our values
+                self.declared = mkdocs_config.declared_languages(config)
+                self.permalink = mkdocs_config.permalink_title(config)
+            languages = mkdocs_config.site_languages(config, self.site.practice["languages"],
+                                                     self.site.sources["languages"], self.declared)
         except DataError as exc:
             raise PluginError(str(exc)) from None
-        if self.site.practice_file:
-            info.info(f"Practice config: {self.site.practice_file.path}")
-        _report_stale(self.site.crisis, self.config.crisis_data, config.docs_dir)
-        return mkdocs_config.for_build(config, self.site)
+        mkdocs_config.keep_languages(config, languages)
+        if self.run is None or self.run.depth == 0:  # a new `mkdocs build` (or a rebuild of `serve`)
+            self.run = Run(languages)
+            if self.site.practice_file:
+                info.info(f"Practice config: {self.site.practice_file.path}")
+            _report_stale(self.site.crisis, self.config.crisis_data, config.docs_dir)
+        self.language = mkdocs_config.build_language(config, self.run.languages)
+        return mkdocs_config.for_build(config, self.site, self.language.code, self.permalink)
+
+    def on_pre_build(self, config):
+        self.run.depth += 1
+
+    def on_build_error(self, error):
+        if self.run is not None:
+            self.run.depth = 0
 
     def on_serve(self, server, config, builder):
         # `mkdocs serve` rebuilds when the practice's folder changes, as it does for mkdocs.yml.
@@ -74,8 +112,19 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, generated.uri, abs_src_path=str(generated.path)))
-        self.scanned = {}
         return files
+
+    def on_nav(self, nav, config, files):
+        # The navigation's titles written in mkdocs.yml are interface words: in the build's language.
+        interface = words(self.language.code)
+
+        def translate(items):
+            for item in items:
+                if isinstance(getattr(item, "title", None), str):
+                    item.title = interface.gettext(item.title)
+                translate(getattr(item, "children", None) or [])
+        translate(nav.items)
+        return nav
 
     def on_env(self, env, config, files):
         # MkDocs' Jinja does not escape; our templates print config values, so they do, and
@@ -83,9 +132,29 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # environment for every build.
         ours = Path(config.theme.custom_dir)
         env.autoescape = lambda name: bool(name) and (ours / name).is_file()
-        self.template_config = mkdocs_config.template_config(config, self.site)
-        self.trusted = trusted_for_config(self.template_config, env)
+        self.files = files  # the build's own files (mkdocs-static-i18n's, for a language's build)
+        # Our templates' words, from the build language's catalog (`{% trans %}`, `_()`).
+        env.add_extension(jinja_i18n)
+        try:
+            env.install_gettext_translations(translations(self.language.code), newstyle=True)
+        except DataError as exc:
+            raise PluginError(str(exc)) from None
+        # Templates link to a page by its source file (`site_page("about.md") | url`): the
+        # language's own page, wherever the build puts it.
+        env.globals["site_page"] = self.page_address
+        interface = words(self.language.code)
+        env.filters["long_date"] = lambda day: interface.date(day)  # front matter's `reviewed`, in words
+        env.filters["iso_date"] = lambda day: day.isoformat() if hasattr(day, "isoformat") else str(day)
+        env.filters["language_base"] = language_base
+        self.template_config = mkdocs_config.template_config(config, self.site, self.language, self.run.languages)
+        self.run.trusted[self.language.root] = trusted_for_config(self.template_config, env)
         return env
+
+    def page_address(self, src_uri: str) -> str:
+        found = self.files.get_file_from_path(src_uri)
+        if found is None or not found.is_documentation_page():
+            raise PluginError(f"a template links to the page {src_uri!r}, which is not in {self.files and 'docs/'}")
+        return found.url or "./"
 
     def on_page_markdown(self, markdown, page, config, files):
         source = page.file.content_string
@@ -111,6 +180,11 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
     def on_page_context(self, context, page, config, nav):
         context["config"] = self.template_config
+        # The same page in every language, for the language switch (from the site's root).
+        context["alternates"] = alternates(self.run.languages, self.language, page.url)
+        # The language of the page's words: a page not yet written in this language is built from
+        # the default language's file (mkdocs-static-i18n marks the file it used).
+        context["page_lang"] = getattr(page.file, "locale", None) or self.language.code
         # Structured data for search engines; templates only print `json_ld`.
         settings, practice = self.site.settings, self.site.practice
         json_ld = []
@@ -125,19 +199,47 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     @event_priority(-50)  # after the minifier: the page as it will be written
     def on_post_page(self, output, page, config):
         try:
-            self.scanned[page.file.dest_uri] = check_page(page.file.src_uri, output, page.content)
+            self.run.scanned[page.file.dest_uri] = check_page(page.file.src_uri, output, page.content)
         except DataError as exc:
             raise PluginError(str(exc)) from None
         return output
 
-    @event_priority(-100)  # after every other plugin: the files as they will be published
+    @event_priority(-50)  # after the minifier
+    def on_post_template(self, output_content, template_name, config):
+        # Each language's build writes the theme's pages at the site's root: another language's
+        # 404 page goes into its own folder, and the default language's stays at the root.
+        if not self.language.default and template_name in ("404.html", "sitemap.xml"):
+            if template_name == "404.html":
+                target = Path(config.site_dir) / self.language.root / template_name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(output_content, "utf-8")
+            return ""  # MkDocs writes nothing for an empty page (sitemaps: see sitemaps.py)
+        return output_content
+
+    @event_priority(-200)  # after every other plugin, and after mkdocs-static-i18n's other languages
     def on_post_build(self, config):
+        self.run.depth -= 1
+        if self.run.depth > 0:  # a further language's build: the outermost one finishes the site
+            return
         try:
-            post_build(Path(config.site_dir), docs_dir=Path(config.docs_dir), site_url=config.site_url,
-                       embed_origins=self.site.practice["embed_origins"], trusted=self.trusted,
-                       generated=self.site.generated, scanned=self.scanned)
+            post_build(Path(config.site_dir), docs_dir=Path(config.docs_dir), site_url=self.site.settings["site_url"],
+                       embed_origins=self.site.practice["embed_origins"],
+                       trusted=mkdocs_config.language_trust(self.run.trusted), generated=self.site.generated,
+                       scanned=self.run.scanned, languages=self.run.languages)
         except DataError as exc:
             raise PluginError(str(exc)) from None
+
+
+def language_base(config_script: str, base_url: str, root: str) -> Markup:
+    """Material's `__config` with `base` at the language's own folder (`../../es/`): its search
+    index and sitemap are there. The default language's, at the root, is left as it is."""
+    if not root:
+        return Markup(config_script)
+    old = '"base": ' + json.dumps(base_url)
+    new = '"base": ' + json.dumps(base_url.rstrip("/") + "/" + root)
+    if str(config_script).count(old) != 1:
+        raise PluginError(f"Material's __config no longer holds {old} once: see overrides/main.html (block config)")
+    return Markup(str(config_script).replace(old, new, 1))
 
 
 def _report_stale(crisis, crisis_source, docs_dir):

@@ -1,10 +1,12 @@
 """Every step that follows a build, over a built site folder, whatever generator built it.
 
-In order: the generated files are in place (the site stylesheet, the drawn share image); our own
-scripts and stylesheets are minified under their own names; each page is checked (ids, inline
-scripts); then `_headers` and `robots.txt`, which describe the finished files, are written.
-The site's plugin runs this after its build (with the pages it already read); after a build
-without it, run it yourself:
+In order: the generated files are in place (the site stylesheet, the drawn share image, each
+language's own 404 page); our own scripts and stylesheets are minified under their own names; each
+language gets its own search index and sitemap (`search_index.py`, `sitemaps.py`); each page is
+checked (ids, inline scripts); then `_headers` and `robots.txt`, which describe the finished files,
+are written. It runs once over the whole site, every language built: the site's plugin runs it at
+the end of the last language's build (with the pages it already read); after a build without it,
+run it yourself:
 
     python -m microsite.postbuild SITE_DIR [--config mkdocs.yml]
 
@@ -25,7 +27,10 @@ from .data import DataError
 from .headers import write_headers
 from .ids import page_id_clash
 from .robots import write_robots
+from .languages import Language, only
 from .scan import PageScan, scan_page
+from .search_index import split_search_index
+from .sitemaps import write_sitemaps
 from .stylesheet import GeneratedFile
 
 
@@ -52,6 +57,15 @@ def place_generated(site_dir: Path, generated: Iterable[GeneratedFile]) -> None:
             shutil.copyfile(item.path, target)
 
 
+def place_not_found(site_dir: Path, pages: dict[str, str]) -> None:
+    """Write each language's 404 page (`404.html`, `es/404.html`): every language's build writes its
+    own over the site's root, so the plugin keeps each one as it is rendered."""
+    for rel, html in pages.items():
+        target = Path(site_dir) / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, "utf-8")
+
+
 def checked_pages(site_dir: Path, scanned: dict[str, PageScan] | None = None) -> dict[str, PageScan]:
     """Every HTML page of the site, read and checked (pages in `scanned` were read as they were
     written, by the site's plugin, and are not read again)."""
@@ -65,18 +79,25 @@ def checked_pages(site_dir: Path, scanned: dict[str, PageScan] | None = None) ->
 
 def post_build(site_dir: Path, *, docs_dir: Path, site_url: str | None, embed_origins: list[str],
                trusted: Callable[[str], set[str]], generated: Iterable[GeneratedFile] = (),
-               scanned: dict[str, PageScan] | None = None) -> None:
+               scanned: dict[str, PageScan] | None = None, languages: list[Language] | None = None,
+               not_found: dict[str, str] | None = None) -> None:
     """Run every post-build step over `site_dir` (see the module's docstring).
 
     `trusted(rel)`: the inline scripts the templates wrote for the page at `rel` (see
-    `headers.TemplateScripts`); `embed_origins`: who may frame the embed pages.
+    `headers.TemplateScripts`); `embed_origins`: who may frame the embed pages; `languages`: the
+    site's languages (by default one, at the root); `not_found`: each language's 404 page.
     """
     site_dir = Path(site_dir)
+    languages = languages or only("en")
     place_generated(site_dir, generated)
-    minify_in_place(site_dir, own_assets(site_dir, docs_dir))
+    place_not_found(site_dir, not_found or {})
+    assets = own_assets(site_dir, docs_dir)
+    minify_in_place(site_dir, [language.root + rel for language in languages for rel in assets])
+    split_search_index(site_dir, languages)
+    write_sitemaps(site_dir, languages)
     pages = checked_pages(site_dir, scanned)
     write_headers(site_dir, embed_origins, trusted, pages)
-    write_robots(site_dir, site_url)
+    write_robots(site_dir, site_url, tuple(language.root for language in languages if language.root))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,7 +23,7 @@ run any number of times in one process with the same result.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -35,6 +35,7 @@ from .brand import Brand, brand_css, resolve_brand
 from .crisis import DEFAULT_DATA as CRISIS_DATA
 from .crisis import check_region, load_crisis_lines
 from .data import DataError
+from .languages import Language
 from .practice import EXPECTED, PracticeFile, practice_layers, read_practice_file, resolve_practice, source_of
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .self_assessment.model import load_self_assessment
@@ -179,20 +180,26 @@ def config_values(site: Site, extra_css: list[Any]) -> dict[str, Any]:
     return {**site.settings, "extra_css": [served if str(item) == source else item for item in extra_css]}
 
 
-def template_values(site: Site) -> dict[str, Any]:
-    """What our templates print (as `config.extra.microsite`): plain values, escaped by the templates."""
+def template_values(site: Site, language: Language | None = None,
+                    languages: list[Language] | None = None) -> dict[str, Any]:
+    """What our templates print (as `config.extra.microsite`): plain values, escaped by the
+    templates; `language`: the build's (`code`, `name`, `root`), `languages`: every one built."""
     share = site.share_image
+    language = language or Language("en", "English", "", True)
     return {
         "practice": site.practice,
         "share_image": {"path": share.uri, "width": share.width, "height": share.height} if share else None,
+        "language": asdict(language),
+        "languages": [asdict(item) for item in languages or [language]],
     }
 
 
-def template_overlay(site: Site, extra: Mapping[str, Any]) -> dict[str, Any]:
+def template_overlay(site: Site, extra: Mapping[str, Any], language: Language | None = None,
+                     languages: list[Language] | None = None) -> dict[str, Any]:
     """What templates read beyond the site-level values, as keys to add to the config's `extra`
     and `theme`: our values (`extra.microsite`), and where Material's templates look for the
     practice's website (`extra.homepage`, unless the config sets its own) and logo (`theme.logo`)."""
-    overlay: dict[str, Any] = {"extra": {"microsite": template_values(site)}}
+    overlay: dict[str, Any] = {"extra": {"microsite": template_values(site, language, languages)}}
     website = site.practice["website"]
     if not extra.get("homepage") and website and website != site.settings["site_url"]:
         overlay["extra"]["homepage"] = website
@@ -207,8 +214,8 @@ def generator_config(site: Site, extra_css: list[Any], extra: Mapping[str, Any])
     return {**config_values(site, extra_css), **template_overlay(site, extra)}
 
 
-def block_options(site: Site) -> dict[str, dict[str, Any]]:
-    """Each of our Markdown blocks' options for this site, by extension name."""
+def block_options(site: Site, lang: str = "en") -> dict[str, dict[str, Any]]:
+    """Each of our Markdown blocks' options for this site in the language `lang`, by extension name."""
     region, crisis = site.practice["region"], str(site.crisis_path)
     options = {name: {"region": region, "data": crisis} for name in CRISIS_BLOCKS}
     options["microsite.self_assessment"] = {
@@ -216,4 +223,6 @@ def block_options(site: Site) -> dict[str, dict[str, Any]]:
         "data": str(site.self_assessment_path), "crisis_data": crisis,
     }
     options["microsite.publisher"] = {"practice": site.practice}
+    for values in options.values():
+        values["lang"] = lang
     return options
