@@ -11,13 +11,11 @@ times in one process (as `mkdocs serve` and mkdocs-static-i18n run it) with the 
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2.ext import i18n as jinja_i18n
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -26,12 +24,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
 
-from . import mkdocs_config
+from . import mkdocs_config, template_env
 from .crisis import DEFAULT_DATA as CRISIS_DATA
 from .data import DataError, front_matter_text, yaml_problem
 from .freshness import stale_report, today_from_env
 from .headers import trusted_for_config
-from .i18n import translations, words
+from .i18n import words
 from .languages import Language, alternates
 from .postbuild import check_page, post_build
 from .scan import PageScan
@@ -133,19 +131,12 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         ours = Path(config.theme.custom_dir)
         env.autoescape = lambda name: bool(name) and (ours / name).is_file()
         self.files = files  # the build's own files (mkdocs-static-i18n's, for a language's build)
-        # Our templates' words, from the build language's catalog (`{% trans %}`, `_()`).
-        env.add_extension(jinja_i18n)
+        # Our templates' words, from the build language's catalog (`{% trans %}`, `_()`); they
+        # link to a page by its source file (`site_page("about.md") | url`): the language's own page.
         try:
-            env.install_gettext_translations(translations(self.language.code), newstyle=True)
+            template_env.install(env, self.language.code, self.page_address)
         except DataError as exc:
             raise PluginError(str(exc)) from None
-        # Templates link to a page by its source file (`site_page("about.md") | url`): the
-        # language's own page, wherever the build puts it.
-        env.globals["site_page"] = self.page_address
-        interface = words(self.language.code)
-        env.filters["long_date"] = lambda day: interface.date(day)  # front matter's `reviewed`, in words
-        env.filters["iso_date"] = lambda day: day.isoformat() if hasattr(day, "isoformat") else str(day)
-        env.filters["language_base"] = language_base
         self.template_config = mkdocs_config.template_config(config, self.site, self.language, self.run.languages)
         self.run.trusted[self.language.root] = trusted_for_config(self.template_config, env)
         return env
@@ -153,9 +144,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def page_address(self, src_uri: str) -> str:
         found = self.files.get_file_from_path(src_uri)
         if found is None or not found.is_documentation_page():
-            raise PluginError(f"a template links to the page {src_uri!r}, which is not in {self.files and 'docs/'}")
+            raise PluginError(f"a template links to the page {src_uri!r}, which is not in docs/")
         return found.url or "./"
 
+    @event_priority(100)  # before mkdocs-static-i18n's (50), which joins the lines again without the last newline
     def on_page_markdown(self, markdown, page, config, files):
         source = page.file.content_string
         front = front_matter_text(source)
@@ -188,10 +180,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # Structured data for search engines; templates only print `json_ld`.
         settings, practice = self.site.settings, self.site.practice
         json_ld = []
-        if page.is_homepage:
-            json_ld.append(website_json_ld(settings["site_name"], settings["site_url"] or "/",
+        if page.is_homepage or (nav is not None and page is nav.homepage):  # each language's home
+            json_ld.append(website_json_ld(settings["site_name"], (settings["site_url"] or "/") + self.language.root,
                                            settings["site_description"], practice["name"], practice["website"]))
-        if page.file.src_uri == self.config.faq_page:
+        if getattr(page.file, "norm_src_uri", page.file.src_uri) == self.config.faq_page:  # `faq.es.md` too
             json_ld.append(faq_page_json_ld(page.content or ""))
         context["json_ld"] = [item for item in json_ld if item]
         return context
@@ -228,18 +220,6 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                        scanned=self.run.scanned, languages=self.run.languages)
         except DataError as exc:
             raise PluginError(str(exc)) from None
-
-
-def language_base(config_script: str, base_url: str, root: str) -> Markup:
-    """Material's `__config` with `base` at the language's own folder (`../../es/`): its search
-    index and sitemap are there. The default language's, at the root, is left as it is."""
-    if not root:
-        return Markup(config_script)
-    old = '"base": ' + json.dumps(base_url)
-    new = '"base": ' + json.dumps(base_url.rstrip("/") + "/" + root)
-    if str(config_script).count(old) != 1:
-        raise PluginError(f"Material's __config no longer holds {old} once: see overrides/main.html (block config)")
-    return Markup(str(config_script).replace(old, new, 1))
 
 
 def _report_stale(crisis, crisis_source, docs_dir):

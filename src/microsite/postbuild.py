@@ -26,8 +26,8 @@ from .assets import minify_in_place, own_assets
 from .data import DataError
 from .headers import write_headers
 from .ids import page_id_clash
-from .robots import write_robots
 from .languages import Language, only
+from .robots import write_robots
 from .scan import PageScan, scan_page
 from .search_index import split_search_index
 from .sitemaps import write_sitemaps
@@ -115,9 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = mkdocs_config.load(args.config)
         site = mkdocs_config.load_site_for(config)
+        languages = mkdocs_config.site_languages(config, site.practice["languages"], site.sources["languages"])
         post_build(args.site_dir, docs_dir=site.inputs.docs_dir, site_url=site.settings["site_url"],
-                   embed_origins=site.practice["embed_origins"], trusted=mkdocs_config.trusted_scripts(config, site),
-                   generated=site.generated)
+                   embed_origins=site.practice["embed_origins"],
+                   trusted=mkdocs_config.trusted_scripts(config, site, languages=languages),
+                   generated=site.generated, languages=languages)
     except DataError as exc:
         parser.exit(1, f"error: {exc}\n")
     print(f"wrote {args.site_dir / '_headers'} and {args.site_dir / 'robots.txt'}")
