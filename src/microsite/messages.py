@@ -58,6 +58,12 @@ def config_messages(config_file: Path) -> Iterator[tuple[str, str]]:
     """(message, where) for the interface words of a site config: nav titles, palette toggles,
     the permalinks' title."""
     config = yaml.load(config_file.read_text("utf-8"), Loader=_AnyTag) or {}
+    for key in ("site_name", "site_description"):
+        if isinstance(config.get(key), str):
+            yield config[key], f"the site's {key.replace('_', ' ')} ({key}), unless a practice sets its own"
+    name = ((config.get("extra") or {}).get("practice") or {}).get("name")
+    if isinstance(name, str):
+        yield name, "the publisher's name (extra.practice.name), unless a practice sets its own"
 
     def nav(items: Any) -> Iterator[tuple[str, str]]:
         for item in items or []:
@@ -159,28 +165,25 @@ def problems(root: Path = ROOT) -> list[str]:
     found = []
     template_path = root / TEMPLATE.relative_to(ROOT)
     template = gather(root)
-    wanted = {message.id if not message.context else (message.context, message.id): message
-              for message in template if message.id}
+    wanted = {(message.context, message.id): message for message in template if message.id}
     if not template_path.is_file() or {m.id for m in read_catalog(template_path) if m.id} != {m.id for m in template if m.id}:
         found.append(f"{template_path.relative_to(root)}: out of date; run `python -m microsite.messages update`")
     for path in sorted((root / LOCALES.relative_to(ROOT)).glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         lang = path.parent.parent.name
         catalog = read_catalog(path, lang)
         where = f"{path.relative_to(root)} ({lang})"
-        have = {message.id if not message.context else (message.context, message.id): message
-                for message in catalog if message.id}
+        have = {(message.context, message.id): message for message in catalog if message.id}
         for key in sorted(set(wanted) - set(have), key=str):
             found.append(f"{where}: missing {_name(key)}")
-        for key in sorted(set(have) - set(wanted), key=str):
-            if not have[key].obsolete:
-                found.append(f"{where}: {_name(key)} is no longer used")
+        for key in sorted(set(have) - set(wanted), key=str):  # (`update` sets old ones aside as #~ lines)
+            found.append(f"{where}: {_name(key)} is no longer used")
         for key in sorted(set(wanted) & set(have), key=str):
             found += [f"{where}: {_name(key)}: {problem}" for problem in _entry_problems(have[key], catalog)]
     return found
 
 
-def _name(key: Any) -> str:
-    message = key[1] if isinstance(key, tuple) else key
+def _name(key: tuple[Any, Any]) -> str:
+    message = key[1]  # (context, id); a plural message's id is (singular, plural)
     text = message[0] if isinstance(message, tuple) else message
     return repr(text if len(text) < 60 else text[:57] + "...")
 

@@ -196,7 +196,9 @@ def template_config(config: Any, site: Site, language: Language | None = None,
     """The config as every template of the build sees it (see the module's docstring)."""
     language = language or only(config.theme.get("language") or "en")[0]
     interface = words(language.code)
-    replaced: dict[str, Any] = {key: Markup(escape(config[key])) for key in ESCAPED if config[key]}
+    # Our own name and description (the config's, not a practice's) are catalog messages: in the
+    # build's language; a practice's own words are not in the catalog and stay as written.
+    replaced: dict[str, Any] = {key: Markup(escape(interface.gettext(config[key]))) for key in ESCAPED if config[key]}
     overlay = template_overlay(site, config.extra or {}, language, languages or [language])
     replaced["extra"] = {**(config.extra or {}), **overlay["extra"]}
     theme = {**overlay.get("theme", {}), "language": language.code}

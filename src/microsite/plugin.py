@@ -181,8 +181,11 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         settings, practice = self.site.settings, self.site.practice
         json_ld = []
         if page.is_homepage or (nav is not None and page is nav.homepage):  # each language's home
-            json_ld.append(website_json_ld(settings["site_name"], (settings["site_url"] or "/") + self.language.root,
-                                           settings["site_description"], practice["name"], practice["website"]))
+            interface = words(self.language.code)  # our own name and description are catalog messages
+            json_ld.append(website_json_ld(interface.gettext(settings["site_name"]),
+                                           (settings["site_url"] or "/") + self.language.root,
+                                           settings["site_description"] and interface.gettext(settings["site_description"]),
+                                           interface.gettext(practice["name"]), practice["website"]))
         if getattr(page.file, "norm_src_uri", page.file.src_uri) == self.config.faq_page:  # `faq.es.md` too
             json_ld.append(faq_page_json_ld(page.content or ""))
         context["json_ld"] = [item for item in json_ld if item]

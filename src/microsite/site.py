@@ -35,6 +35,7 @@ from .brand import Brand, brand_css, resolve_brand
 from .crisis import DEFAULT_DATA as CRISIS_DATA
 from .crisis import check_region, load_crisis_lines
 from .data import DataError
+from .i18n import words
 from .languages import Language
 from .practice import EXPECTED, PracticeFile, practice_layers, read_practice_file, resolve_practice, source_of
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
@@ -187,11 +188,17 @@ def template_values(site: Site, language: Language | None = None,
     share = site.share_image
     language = language or Language("en", "English", "", True)
     return {
-        "practice": site.practice,
+        "practice": translated_practice(site.practice, language.code),
         "share_image": {"path": share.uri, "width": share.width, "height": share.height} if share else None,
         "language": asdict(language),
         "languages": [asdict(item) for item in languages or [language]],
     }
+
+
+def translated_practice(practice: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The practice block with our default name in `lang` (a catalog message); a practice's own
+    name is not in the catalog and stays as written."""
+    return {**practice, "name": words(lang).gettext(practice["name"])} if practice.get("name") else practice
 
 
 def template_overlay(site: Site, extra: Mapping[str, Any], language: Language | None = None,
@@ -222,7 +229,7 @@ def block_options(site: Site, lang: str = "en") -> dict[str, dict[str, Any]]:
         "region": region, "booking_url": site.practice["booking_url"] or "",
         "data": str(site.self_assessment_path), "crisis_data": crisis,
     }
-    options["microsite.publisher"] = {"practice": site.practice}
+    options["microsite.publisher"] = {"practice": translated_practice(site.practice, lang)}
     for values in options.values():
         values["lang"] = lang
     return options
