@@ -54,7 +54,18 @@ LIGHTHOUSE_NOT_COUNTED = {(SELF_ASSESSMENT_EMBED, "seo")}
 # Where a byte goal is not met yet, the tests hold the line at today's measured size (plus a
 # little room), so nothing grows unnoticed. Each entry says why; remove it once the page meets
 # its goal. (kind, page) -> (goal, ceiling) in bytes; kind is "over-bare" or "repeat".
-NOT_YET_MET: dict[tuple[str, str], tuple[int, int]] = {}
+NOT_YET_MET: dict[tuple[str, str], tuple[int, int]] = {
+    # Every page now carries its Content-Security-Policy in a <meta> tag, so it holds on hosts that
+    # send no headers (GitHub Pages): 0.4 KB, mostly its script hashes, which do not compress. The
+    # embed also measures the tallest state the questionnaire can take, so the height it tells its
+    # host never depends on the reader's answers: 0.7 KB of script. The two self-assessment pages
+    # were at their goals before, and are now over by that much.
+    ("repeat", SELF_ASSESSMENT_EMBED): (SELF_ASSESSMENT_FORM_REPEAT_MAX, int(15.2 * KB)),
+    ("repeat", SELF_ASSESSMENT_PAGE): (SELF_ASSESSMENT_REPEAT_MAX, int(16.8 * KB)),
+    # Get help now lists every region's crisis lines, whose descriptions grew when each was checked
+    # again at its provider's own page (9.8 KB); with the page's policy (0.35 KB) it is 10.1 KB.
+    ("repeat", "get-help-now/"): (REPEAT_VISIT_MAX, int(10.3 * KB)),
+}
 
 
 def stale_ceilings(measured: Callable[[str, str], int],

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from .sitebuild import ROOT
@@ -47,17 +50,87 @@ def running_chromium():
 
 @dataclass
 class PageWatch:
-    """What a page did while we watched: console errors, page errors, requests to other origins."""
+    """What a page did while we watched: console errors, page errors, requests to other origins,
+    and the requests still in flight."""
 
     origin: str
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    pending: set = field(default_factory=set)
+    java_script: bool = True
+    document_start: int = 0  # the requests made since the page's document was parsed begin here
 
     @property
     def other_origin_requests(self) -> list[str]:
         return [url for url in self.requests if _origin(url) not in (self.origin, None)]
+
+    def follow(self, page) -> None:
+        """Record every request `page` makes, and which are still in flight; `settle` reads them."""
+        def started(request):
+            self.requests.append(request.url)
+            self.pending.add(request)
+
+        page.on("request", started)
+        page.on("requestfinished", lambda request: self.pending.discard(request))
+        page.on("requestfailed", lambda request: self.pending.discard(request))
+        page.on("domcontentloaded", lambda _: setattr(self, "document_start", len(self.requests)))
+        _WATCHES[page] = self
+
+    def asked_since_parsed(self, url: str) -> bool:
+        return url in self.requests[self.document_start:]
+
+
+_WATCHES: weakref.WeakKeyDictionary[Any, PageWatch] = weakref.WeakKeyDictionary()
+
+# Every script of the page has run, where the page has it. Material's: it marks <html> with `js`,
+# shows one palette toggle, and its search worker has the index (the search box's note has gone
+# from "Initializing search" to its placeholder, in the page's language). Ours, unless `ours` is
+# false: the self-assessment is enhanced.
+SCRIPTS_RAN_JS = """(ours) => {
+    const config = document.getElementById('__config')
+    const ready = config && JSON.parse(config.textContent).translations['search.result.placeholder']
+    return document.readyState === 'complete'
+        && document.documentElement.classList.contains('js')
+        && [...document.querySelectorAll('[data-md-component="palette"]')].every(
+            (form) => [...form.querySelectorAll('label')].some((label) => !label.hidden))
+        && [...document.querySelectorAll('.md-search-result__meta')].every((meta) => meta.textContent === ready)
+        && (!ours || [...document.querySelectorAll('[data-module="self-assessment"]')].every(
+            (root) => root.classList.contains('sa--js')))
+}"""
+ICON_JS = "() => { const icon = document.querySelector('link[rel~=\"icon\"]'); return icon && icon.href }"
+
+
+def settle(page, ours: bool = True, timeout: float = 30.0) -> None:
+    """Wait until a visit to the loaded page is over: every script has run (SCRIPTS_RAN_JS, with
+    JavaScript on), the browser has asked for the page's icon, and no request is in flight. The
+    conditions themselves, not a quiet spell (Playwright's `networkidle` waits 500 ms without a
+    request). The page must have been opened by `watched_page` or followed by a `PageWatch`."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    watch = _WATCHES[page]
+    deadline = time.monotonic() + timeout
+    page.wait_for_load_state("load", timeout=timeout * 1000)
+    if watch.java_script:
+        page.wait_for_function(SCRIPTS_RAN_JS, arg=ours, timeout=timeout * 1000)
+    icon = page.evaluate(ICON_JS)
+    while watch.pending or (icon and not watch.asked_since_parsed(icon)):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            waiting = [request.url for request in watch.pending] or [f"the icon {icon}"]
+            raise TimeoutError(f"{page.url} still waits for {waiting}")
+        try:  # woken by each answer; a failed request ends no wait, so look again now and then
+            page.wait_for_event("requestfinished", timeout=min(left, 0.25) * 1000)
+        except PlaywrightTimeoutError:
+            pass
+
+
+def open_settled(page, url: str, ours: bool = True):
+    """Load `url`, wait until the visit is over (`settle`), and return the main response."""
+    response = page.goto(url, wait_until="load")
+    settle(page, ours)
+    return response
 
 
 def _origin(url: str) -> str | None:
@@ -76,10 +149,10 @@ def watched_page(browser, base_url: str, scheme: str = "light", viewport: str | 
         service_workers="block",
     )
     page = context.new_page()
-    watch = PageWatch(origin=_origin(base_url))
+    watch = PageWatch(origin=_origin(base_url), java_script=java_script)
     page.on("console", lambda msg: watch.console_errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: watch.page_errors.append(str(exc)))
-    page.on("request", lambda req: watch.requests.append(req.url))
+    watch.follow(page)
 
     def on_dialog(dialog):
         watch.dialogs.append(dialog.message)

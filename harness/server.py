@@ -4,8 +4,8 @@
 same security headers a real host would send (unless `apply_headers=False`). With `encodings`,
 text is compressed like a CDN does (plain `http.server` sends nothing compressed, which would
 overstate every page's weight), and every response's size is logged for the byte budgets.
-With `pause_after`, each page is sent in two parts with a pause after the marker, as a slow network
-may cut it, so a test can see what the browser paints of a half-loaded page.
+With `pause_after`, a page is sent up to the end of that marker and held there, as a slow network
+may cut it, until the test has seen what the browser paints of it and lets the rest go.
 """
 
 from __future__ import annotations
@@ -14,17 +14,18 @@ import email.utils
 import functools
 import http.server
 import io
+import re
 import secrets
 import threading
-import time
 import urllib.request
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .compress import ENCODINGS, compress, is_text
 
 TOKEN_HEADER = "X-Test-Server"
+HOLD_LIMIT = 30  # seconds a held page waits for the test at most
 
 
 def parse_headers_file(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -44,10 +45,8 @@ def parse_headers_file(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def pattern_matches(pattern: str, path: str) -> bool:
-    """`/*` style splats, as the static hosts understand them."""
-    if pattern.endswith("*"):
-        return path.startswith(pattern[:-1])
-    return path == pattern
+    """`/*` and `/*.svg` style splats (one `*`, any text), as Cloudflare Pages reads them."""
+    return re.fullmatch(".*".join(re.escape(piece) for piece in pattern.split("*")), path) is not None
 
 
 def pick_encoding(accept_encoding: str, offered: tuple[str, ...]) -> str | None:
@@ -80,8 +79,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     encodings: tuple[str, ...] = ()  # none: files are sent as they are
     compressed: dict = {}  # (path, mtime, encoding) -> bytes
     log: list = []  # every response, as `Sent`
-    pause_after = b""  # an HTML page holding this is sent up to its end, then the rest after a pause
-    pause_seconds = 0.5
+    pause_after = b""  # an HTML page holding this is sent up to its end, then held until `resume` is set
+    held: threading.Event  # set once a page is held
+    resume: threading.Event
 
     def log_message(self, *args):  # keep test output clean
         pass
@@ -133,7 +133,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         cut += len(self.pause_after)
         outputfile.write(body[:cut])
         outputfile.flush()
-        time.sleep(self.pause_seconds)
+        self.held.set()
+        self.resume.wait(HOLD_LIMIT)  # a test that never lets go still gets its page, late
         outputfile.write(body[cut:])
 
     def send_head(self):
@@ -174,6 +175,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 class Served:
     url: str  # base URL, ending in "/"
     log: list[Sent]  # what the server has sent so far; clear it to start a measurement
+    held: threading.Event = field(default_factory=threading.Event)  # a page was held at `pause_after`
+    resume: threading.Event = field(default_factory=threading.Event)  # set it to send the rest
 
 
 @contextmanager
@@ -181,32 +184,36 @@ def serve(site_dir: Path, prefix: str = "/", encodings: tuple[str, ...] = (), ap
           pause_after: bytes = b""):
     """Serve `site_dir` on 127.0.0.1 (free port) and yield a `Served`, after checking that the
     server answering is this one. `encodings`: compress text as a CDN would (e.g. ENCODINGS).
-    `pause_after`: send uncompressed pages that hold these bytes in two parts, pausing after them."""
+    `pause_after`: send uncompressed pages that hold these bytes up to their end, then hold them
+    (`held` is set) until `resume` is set."""
     token = secrets.token_hex(8)
-    log: list[Sent] = []
+    served = Served("", [])
     handler_class = type("Handler", (SiteHandler,), {
-        "token": token, "prefix": prefix, "encodings": encodings, "compressed": {}, "log": log,
-        "pause_after": pause_after,
+        "token": token, "prefix": prefix, "encodings": encodings, "compressed": {}, "log": served.log,
+        "pause_after": pause_after, "held": served.held, "resume": served.resume,
         "rules": parse_headers_file(site_dir / "_headers") if apply_headers else [],
     })
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    served.url = base = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    served.resume.set()  # the check below is never held
     try:
         with urllib.request.urlopen(base) as response:
             if response.headers.get(TOKEN_HEADER) != token:
                 raise RuntimeError(f"another server answered on {base}")
-        log.clear()
-        yield Served(base, log)
+        served.log.clear()
+        served.held.clear()
+        served.resume.clear()
+        yield served
     finally:
         server.shutdown()
         server.server_close()
 
 
 @contextmanager
-def serve_site(site_dir: Path, prefix: str = "/", apply_headers: bool = True, pause_after: bytes = b""):
+def serve_site(site_dir: Path, prefix: str = "/", apply_headers: bool = True):
     """`serve` uncompressed, yielding just the base URL (what most browser tests need)."""
-    with serve(site_dir, prefix, apply_headers=apply_headers, pause_after=pause_after) as served:
+    with serve(site_dir, prefix, apply_headers=apply_headers) as served:
         yield served.url
 
 

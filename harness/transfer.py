@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .browser import VIEWPORTS, PageWatch
+from .browser import VIEWPORTS, PageWatch, settle
 from .server import Sent, Served, serve_compressed
 from .sitebuild import docs_page_urls
 
@@ -45,6 +45,11 @@ class Load:
         """The page's own HTML, uncompressed (the first response of a full load)."""
         return self.sent[0].raw if self.sent else 0
 
+    @classmethod
+    def from_json(cls, data: dict) -> Load:
+        """The load `to_json` wrote."""
+        return cls(data["url"], [Sent(**sent) for sent in data["responses"]], data["other_origin_requests"])
+
     def to_json(self) -> dict:
         return {
             "url": self.url, "html_bytes": self.html_bytes, "transferred_gzip": self.gzip,
@@ -63,7 +68,7 @@ class Visitor:
         self.page = self.context.new_page()
         base = urlsplit(served.url)
         self.watch = PageWatch(origin=f"{base.scheme}://{base.netloc}")
-        self.page.on("request", lambda request: self.watch.requests.append(request.url))
+        self.watch.follow(self.page)
 
     def close(self):
         self.context.close()
@@ -81,7 +86,7 @@ class Visitor:
         self.served.log.clear()
         before = len(self.watch.requests)
         action()
-        self.page.wait_for_load_state("networkidle")  # the search worker fetches its index late
+        settle(self.page)  # the search worker fetches its index after the load, the browser the icon
         others = [url for url in self.watch.requests[before:] if url in self.watch.other_origin_requests]
         return Load(self.page.url, list(self.served.log), others)
 

@@ -1,23 +1,82 @@
-"""Shared fixtures: the site is built once per test session and served once; each browser test
-gets fresh pages (own context: cookies, storage and cache start empty), closed after the test."""
+"""Shared fixtures: each site (ours, and each fixture config) is built once per test run, for
+every xdist worker; each worker serves it and runs Chromium once; each browser test gets fresh
+pages (own context: cookies, storage and cache start empty), closed after the test."""
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
+from fixture_site import shared_practice
 from harness.browser import launch, watched_page
 from harness.server import serve_site
 from harness.sitebuild import OWN_SITE, ROOT, html_pages, mkdocs_build
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects: a test that opens Chromium is a browser test
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
+def made_once(tmp_path_factory) -> Callable[[str, Callable[[Path], object]], Path]:
+    """A factory: `made_once(name, make)` runs `make(folder)` once per test run, in an empty folder
+    of its own, and returns that folder; every xdist worker that asks for the same `name` gets the
+    same folder, filled. The first worker to ask makes it, under a file lock; the others wait for
+    it. For what takes long and many tests read: a build (`build_once`), pages' measured weights."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # each worker's temporary folder sits in the run's
+    shared = shared / "made-once"
+
+    def made(name: str, make: Callable[[Path], object]) -> Path:
+        folder, done = shared / name, shared / f"{name}.done"
+        shared.mkdir(parents=True, exist_ok=True)
+        with FileLock(shared / f"{name}.lock"):
+            if not done.exists():
+                shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+                folder.mkdir()
+                make(folder)
+                done.touch()
+        return folder
+
+    return made
+
+
+@pytest.fixture(scope="session")
+def build_once(made_once) -> Callable[..., Path]:
+    """A factory: `build_once(name, write_config, env=None)` builds a site once per test run and
+    returns its folder; every xdist worker that asks for the same `name` gets the same folder.
+
+    `write_config(folder)` gets an empty folder of its own, writes there what the build needs
+    (e.g. `inheriting_config(project_copy(folder), ...)`) and returns the config file to build;
+    the site is built into `folder / "site"` with `mkdocs build --strict` (`env` added to the
+    environment). One name, one config: a test that needs another config takes another name.
+    Builds that must fail, or that a test changes, stay in the test's own `tmp_path`.
+    """
+    def build(name: str, write_config: Callable[[Path], Path], env: dict[str, str] | None = None) -> Path:
+        return made_once(name, lambda folder: mkdocs_build(write_config(folder), folder / "site", env=env)) / "site"
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def site_dir(build_once) -> Path:
     """The site built from the repository's own mkdocs.yml (without any practice's folder)."""
-    out = tmp_path_factory.mktemp("site")
-    mkdocs_build(ROOT / "mkdocs.yml", out, env=OWN_SITE)
-    return out
+    return build_once("site", lambda folder: ROOT / "mkdocs.yml", env=OWN_SITE)
+
+
+@pytest.fixture(scope="session")
+def practice_site(build_once) -> Path:
+    """A practice's own build: fixture_site.PRACTICE through INHERIT, at its sub-path URL."""
+    return build_once("practice", shared_practice)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -66,6 +67,12 @@ def inheriting_config(target: Path, practice: dict | None = None, site_url: str 
     return path
 
 
+def shared_practice(folder: Path) -> Path:
+    """The practice's build as most tests use it: our project in `folder`, with PRACTICE in its
+    practice folder (the shared build `practice_site` in tests/conftest.py)."""
+    return practice_config(project_copy(folder))
+
+
 def edited_config(target: Path, practice: dict | None = None, site_url: str = SITE_URL) -> Path:
     """A copy of our mkdocs.yml with `site_url` and the `extra.practice` block rewritten in place."""
     text = (ROOT / "mkdocs.yml").read_text("utf-8")
@@ -79,3 +86,14 @@ def edited_config(target: Path, practice: dict | None = None, site_url: str = SI
     path = target / "mkdocs.yml"
     path.write_text(text, "utf-8")
     return path
+
+
+def content_day() -> date:
+    """The latest day on which the repository's content says it was checked or reviewed: a build
+    judged on that day finds no date in the future (and, content being kept fresh, none stale)."""
+    from microsite.crisis import load_crisis_lines
+    from microsite.freshness import dated_items, page_dates
+
+    crisis = ROOT / "data" / "crisis-lines.yml"
+    items = dated_items(load_crisis_lines(crisis), "data/crisis-lines.yml") + page_dates(ROOT / "docs")
+    return max(item.day for item in items)

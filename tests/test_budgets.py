@@ -7,6 +7,7 @@ Bytes only, never time: the numbers are the same on a slow machine and a fast on
 from __future__ import annotations
 
 import gzip
+import json
 import urllib.request
 
 import pytest
@@ -27,7 +28,7 @@ from benchmarks.budgets import (
 from benchmarks.config import read_config
 from harness.server import serve_compressed
 from harness.sitebuild import LANGUAGE_ROOTS, ROOT, mkdocs_build
-from harness.transfer import first_visits, page_paths, repeat_visits
+from harness.transfer import Load, first_visits, page_paths, repeat_visits
 
 # Every page in every language; bare Material has one language, and each page in another language
 # is held to the same page of it (the same words, for now: only the interface is translated).
@@ -45,31 +46,42 @@ def kb(size: int) -> str:
 
 
 @pytest.fixture(scope="session")
-def bare_site_dir(tmp_path_factory):
+def bare_site_dir(made_once):
     """Bare Material (no overrides, no blocks, no plugin of ours) built from the same docs/, in
     English at the root and, for each other language, in that language in its folder (a site of
     its own, as each of ours is to Material's script: its own search, with its word rules)."""
-    tmp = tmp_path_factory.mktemp("bare")
-    mkdocs_build(make_bare_project(ROOT, tmp / "project"), tmp / "site")
-    for lang, root in LANGUAGE_ROOTS.items():
-        if root:
-            mkdocs_build(make_bare_project(ROOT, tmp / f"project-{lang}", language=lang), tmp / "site" / root)
-    return tmp / "site"
+    def make(folder):
+        mkdocs_build(make_bare_project(ROOT, folder / "project"), folder / "site")
+        for lang, root in LANGUAGE_ROOTS.items():
+            if root:
+                mkdocs_build(make_bare_project(ROOT, folder / f"project-{lang}", language=lang), folder / "site" / root)
+    return made_once("bare", make) / "site"
+
+
+def visited_once(request, name: str, visit) -> dict[str, Load]:
+    """`visit(browser)`'s loads, measured once per test run for every xdist worker."""
+    def measure(folder):
+        loads = visit(request.getfixturevalue("browser"))
+        (folder / "loads.json").write_text(json.dumps({path: load.to_json() for path, load in loads.items()}), "utf-8")
+
+    folder = request.getfixturevalue("made_once")(name, measure)
+    return {path: Load.from_json(load) for path, load in json.loads((folder / "loads.json").read_text("utf-8")).items()}
 
 
 @pytest.fixture(scope="session")
-def our_first_visits(browser, site_dir):
-    return first_visits(browser, site_dir, PAGES)
+def our_first_visits(request, site_dir):
+    return visited_once(request, "visits-ours-first", lambda browser: first_visits(browser, site_dir, PAGES))
 
 
 @pytest.fixture(scope="session")
-def bare_first_visits(browser, bare_site_dir):
-    return first_visits(browser, bare_site_dir, PAGES)
+def bare_first_visits(request, bare_site_dir):
+    return visited_once(request, "visits-bare-first", lambda browser: first_visits(browser, bare_site_dir, PAGES))
 
 
 @pytest.fixture(scope="session")
-def our_repeat_visits(browser, site_dir):
-    return repeat_visits(browser, site_dir, PAGES, roots=ROOTS)
+def our_repeat_visits(request, site_dir):
+    return visited_once(request, "visits-ours-repeat",
+                        lambda browser: repeat_visits(browser, site_dir, PAGES, roots=ROOTS))
 
 
 # --- the tools the budgets rely on ---------------------------------------------------------

@@ -2,7 +2,8 @@
 
 A build leaves the config it was given as it found it, so MkDocs can build from one config again
 and again in one process (as `mkdocs serve` and mkdocs-static-i18n do) with the same result; the
-post-build steps run over any built folder, also one built without our plugin; nothing of ours
+post-build steps run over any built folder, also one built without our plugin (each page's policy
+included); nothing of ours
 reaches into another package's private names.
 """
 
@@ -34,6 +35,17 @@ def snapshot(config) -> dict[str, str]:
     return {key: repr(value) for key, value in config.items()} | {"theme": repr(config.theme)}
 
 
+def meta_policies(site: Path) -> dict[str, str]:
+    """Each page's Content-Security-Policy meta tag, where it stands before every script."""
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text("utf-8")
+        match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+        assert match and match.start() < html.find("<script"), page
+        found[page.relative_to(site).as_posix()] = match[1]
+    return found
+
+
 def differing_files(left: Path, right: Path) -> list[str]:
     def walk(cmp: filecmp.dircmp, prefix: str = "") -> list[str]:
         # shallow=False: by content, never by size and time
@@ -61,6 +73,7 @@ def test_two_builds_on_one_config_give_identical_sites_and_leave_the_config_as_i
     out = practice_root / "site-in-process"
     config = mkdocs_config.load(practice_root / "mkdocs.yml")
     config["site_dir"] = str(out)
+    config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` runs it: staged, then published
     before = snapshot(config)
     build(config)
     assert snapshot(config) == before
@@ -69,6 +82,7 @@ def test_two_builds_on_one_config_give_identical_sites_and_leave_the_config_as_i
     build(config)
     assert snapshot(config) == before
     assert differing_files(first, out) == []
+    assert sorted(p.name for p in practice_root.glob(".site-in-process.*")) == []  # no staging folder left
     assert len(logging.getLogger("microsite").handlers) == 1  # the stale-source handler, added once
     # Guards the comparison: the build used the practice's values, not the config's own.
     assert f"Sitemap: {SITE_URL}sitemap.xml\nSitemap: {SITE_URL}es/sitemap.xml\n" in (out / "robots.txt").read_text("utf-8")
@@ -160,6 +174,9 @@ def test_the_post_build_command_over_a_site_built_without_our_plugin_writes_what
     assert result.returncode == 0, result.stdout + result.stderr
     for name in ("_headers", "robots.txt"):
         assert (plain / name).read_text("utf-8") == (plugin_site / name).read_text("utf-8"), name
+    # Every page carries the plugin's policy in a meta tag, before any script.
+    assert meta_policies(plain) == meta_policies(plugin_site)
+    assert len(set(meta_policies(plain).values())) == 1 and "script-src 'self' 'sha256-" in meta_policies(plain)["index.html"]
     # Guards the comparison: the files hold the practice's values and the hashed stylesheet's rule.
     headers = (plain / "_headers").read_text("utf-8")
     assert "frame-ancestors https://northside.example" in headers
@@ -167,14 +184,19 @@ def test_the_post_build_command_over_a_site_built_without_our_plugin_writes_what
     assert (plain / "robots.txt").read_text("utf-8").endswith(f"Sitemap: {SITE_URL}sitemap.xml\n")
 
 
-def test_the_post_build_command_stops_at_a_page_with_an_id_used_twice(english_root, plugin_site, tmp_path):
+@pytest.mark.parametrize(("attribute", "expected"), [
+    ('id="__drawer"', 'faq/index.html: the id "__drawer" is used 2 times'),
+    ('onload="alert(1)"', "faq/index.html: it holds an event handler"),  # as the build stops at it
+])
+def test_the_post_build_command_stops_at_a_page_that_breaks_a_rule(english_root, plugin_site, tmp_path,
+                                                                   attribute, expected):
     site = tmp_path / "site"
     shutil.copytree(plugin_site, site)
     faq = site / "faq" / "index.html"
-    faq.write_text(faq.read_text("utf-8").replace("<body", '<body id="__drawer"', 1), "utf-8")
+    faq.write_text(faq.read_text("utf-8").replace("<body", f"<body {attribute}", 1), "utf-8")
     result = subprocess.run([sys.executable, "-m", "microsite.postbuild", str(site), "--config",
                              str(english_root / "mkdocs.yml")], capture_output=True, text=True, cwd=english_root)
-    assert result.returncode == 1 and 'faq/index.html: the id "__drawer" is used 2 times' in result.stderr, result.stderr
+    assert result.returncode == 1 and expected in result.stderr, result.stderr
 
 
 def private_names(path: Path) -> list[str]:

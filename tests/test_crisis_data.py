@@ -48,7 +48,7 @@ def test_bad_region_in_config_fails_the_build(tmp_path):
     (tmp_path / "docs" / "index.md").write_text("# Home\n", "utf-8")
     config = {
         "site_name": "Region test", "site_url": "https://example.org/",
-        "theme": {"name": "material"},
+        "theme": {"name": "material", "font": False},
         "plugins": [{"microsite": {"crisis_data": "crisis-lines.yml"}}],
         "extra": {"practice": {"region": "NZ"}},
     }
@@ -131,11 +131,12 @@ def test_real_data_lists_988_and_not_the_retired_us_number(real_data):
 
 
 # Government bodies and public health services: a page of theirs may confirm a line they do not
-# run (with a `note` saying so). Most are health services; the justice departments fund or list the
-# abuse lines, and Police Scotland is the one public page found for Scotland's abuse line.
+# run (with a `note` saying so). Most are health services; the justice departments and a state's
+# health and human services commission (Texas) list the abuse lines, and Police Scotland is the one
+# public page found for Scotland's abuse line.
 GOVERNMENT = (
     "nhs.uk", "nhs.wales", "gov.scot", "gov.wales", "hscni.net", "nidirect.gov.uk", "hse.ie", "merrionstreet.ie",
-    "samhsa.gov", "911.gov", "ojp.gov", "justice.gc.ca", "canada.ca", "vch.ca", "gov.au", "vic.gov.au",
+    "samhsa.gov", "911.gov", "ojp.gov", "texas.gov", "justice.gc.ca", "canada.ca", "vch.ca", "gov.au", "vic.gov.au",
     "scotland.police.uk",
 )
 # Pages that once stood in for a provider's own: news, newswires, partners, a trust that no longer exists.

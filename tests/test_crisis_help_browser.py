@@ -11,14 +11,12 @@ import pytest
 
 from fixture_site import PRACTICE, practice_config, project_copy
 from harness.server import serve_site
-from harness.sitebuild import mkdocs_build
 
 
 @pytest.fixture(scope="module")
-def us_site(tmp_path_factory):
-    root = project_copy(tmp_path_factory.mktemp("us-practice"))
-    mkdocs_build(practice_config(root, {**PRACTICE, "region": "US"}), root / "site")
-    with serve_site(root / "site", prefix="/learn/") as url:
+def us_site(build_once):
+    site = build_once("practice-us", lambda folder: practice_config(project_copy(folder), {**PRACTICE, "region": "US"}))
+    with serve_site(site, prefix="/learn/") as url:
         yield url
 
 

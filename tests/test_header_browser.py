@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from harness.browser import open_settled
+
 WIDTHS = (320, 360, 375, 414)
 SCHEMES = ("light", "dark")
 HEIGHT = 640
@@ -25,7 +27,7 @@ PAGES = [pytest.param((w, s), id=f"{w}px-{s}") for w in WIDTHS for s in SCHEMES]
 @pytest.mark.browser
 @pytest.mark.parametrize("page", PAGES, indirect=True)
 def test_site_name_is_shown_whole(page, base_url):
-    page.goto(base_url + "coaching/", wait_until="networkidle")
+    open_settled(page, base_url + "coaching/")
     name = page.locator(NAME)
     assert name.is_visible()
     box = page.evaluate(f"""() => {{
@@ -49,7 +51,7 @@ def test_site_name_is_shown_whole(page, base_url):
 def test_what_the_header_shows_after_scrolling_fits_it(page, base_url):
     # Material swaps the name for the page's title once the heading scrolls away; the home page's
     # title is the longest.
-    page.goto(base_url, wait_until="networkidle")
+    open_settled(page, base_url)
     page.mouse.wheel(0, 2000)
     page.wait_for_function("() => document.querySelector('.md-header__title--active')")
     page.evaluate("() => document.getAnimations().forEach(a => a.finish())")  # the swap's fade
@@ -63,7 +65,7 @@ def test_what_the_header_shows_after_scrolling_fits_it(page, base_url):
 @pytest.mark.browser
 @pytest.mark.parametrize("page", PAGES, indirect=True)
 def test_help_link_is_on_the_first_screen(page, base_url):
-    page.goto(base_url + "differences/", wait_until="networkidle")
+    open_settled(page, base_url + "differences/")
     link = page.locator("header a.help-now")
     assert link.is_visible()
     box = link.bounding_box()
@@ -76,7 +78,7 @@ def test_help_link_is_on_the_first_screen(page, base_url):
 @pytest.mark.browser
 @pytest.mark.parametrize("page", PAGES, indirect=True)
 def test_header_controls_are_reached_with_the_keyboard(page, base_url):
-    page.goto(base_url, wait_until="networkidle")
+    open_settled(page, base_url)
     reached = set()
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
@@ -93,7 +95,7 @@ def test_header_controls_are_reached_with_the_keyboard(page, base_url):
 @pytest.mark.browser
 @pytest.mark.parametrize("page", [pytest.param((320, "light"), id="320px")], indirect=True)
 def test_palette_toggle_still_switches_the_scheme_by_keyboard(page, base_url):
-    page.goto(base_url, wait_until="networkidle")
+    open_settled(page, base_url)
     before = page.evaluate("() => document.body.dataset.mdColorScheme")
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from fixture_site import PRACTICE, practice_config, project_copy
-from harness.browser import format_violations, run_axe
+from harness.browser import format_violations, open_settled, run_axe
 from harness.sitebuild import mkdocs_build
 
 BOOKING = "https://northside.example/book-a-call?from=guide&lang=en"
@@ -19,12 +19,11 @@ def soup(path) -> BeautifulSoup:
 
 
 @pytest.fixture(scope="module")
-def practice_home(tmp_path_factory):
+def practice_home(build_once):
     """The home page of a practice's build with a booking link and a short name."""
-    root = project_copy(tmp_path_factory.mktemp("home-practice"))
-    config = practice_config(root, {**PRACTICE, "booking_url": BOOKING, "short_name": SHORT_NAME})
-    mkdocs_build(config, root / "site")
-    return soup(root / "site" / "index.html")
+    site = build_once("practice-booking-short-name", lambda folder: practice_config(
+        project_copy(folder), {**PRACTICE, "booking_url": BOOKING, "short_name": SHORT_NAME}))
+    return soup(site / "index.html")
 
 
 def test_home_uses_its_own_template_and_offers_every_path(site_dir):
@@ -91,7 +90,7 @@ def page(new_page, request):
 @pytest.mark.parametrize("page", [pytest.param((w, s), id=f"{w}px-{s}") for w in (320, 1440) for s in ("light", "dark")],
                          indirect=True)
 def test_home_reads_well_and_passes_axe(page, base_url):
-    page.goto(base_url, wait_until="networkidle")
+    open_settled(page, base_url)
     assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     for selector in ('.home-paths a[href$="self-assessment/"]', '.crisis-now a[href$="get-help-now/"]'):
         assert page.locator(selector).is_visible(), selector
@@ -102,7 +101,7 @@ def test_home_reads_well_and_passes_axe(page, base_url):
 @pytest.mark.browser
 @pytest.mark.parametrize("page", [pytest.param((320, "light"), id="320px")], indirect=True)
 def test_a_whole_card_leads_to_its_page(page, base_url):
-    page.goto(base_url, wait_until="networkidle")
+    open_settled(page, base_url)
     card = page.locator(".home-paths > li").last
     card.scroll_into_view_if_needed()
     box = card.bounding_box()

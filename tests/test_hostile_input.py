@@ -17,9 +17,11 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from jsonschema import Draft202012Validator
 
 from crisis_fixture import crisis_data, write_crisis_data
 from fixture_site import PRACTICE, practice_config, project_copy
+from harness.browser import open_settled
 from harness.server import serve_site
 from harness.sitebuild import ROOT, docs_page_urls, mkdocs_build
 from hostile import (
@@ -33,7 +35,7 @@ from hostile import (
     text_payload,
 )
 from microsite.crisis import load_crisis_lines
-from microsite.data import DataError, validate
+from microsite.data import FORMATS, DataError, load_schema, validate
 
 DATA_FILES = {"crisis-lines": "data/crisis-lines.yml", "self-assessment": "data/self-assessment.yml"}
 
@@ -69,25 +71,64 @@ def dotted(path) -> str:
     return out
 
 
-def accepts(schema: str, data: dict, path, value) -> bool:
-    trial = copy.deepcopy(data)
-    set_at(trial, path, value)
-    try:
-        validate(trial, schema, "test")
-    except DataError:
-        return False
-    return True
+# The walk below follows $ref, allOf, anyOf, oneOf, properties, additionalProperties and items to
+# the schema of a value; it refuses a schema with a keyword that leads elsewhere, which it would miss.
+NOT_FOLLOWED = {"patternProperties", "prefixItems", "if", "then", "else", "dependentSchemas", "not", "contains",
+                "unevaluatedProperties", "unevaluatedItems", "$dynamicRef"}
+
+
+def applying(validator, schema: dict, instance) -> list[dict]:
+    """`schema` and every schema it brings in for `instance`: what it refers to, and the branches
+    of oneOf/anyOf that the (valid) real value fits."""
+    assert not NOT_FOLLOWED & schema.keys(), f"the field walk does not follow {NOT_FOLLOWED & schema.keys()}"
+    found = [schema]
+    if "$ref" in schema:
+        assert schema["$ref"].startswith("#/"), schema["$ref"]
+        target = validator.schema
+        for part in schema["$ref"][2:].split("/"):
+            target = target[part]
+        found += applying(validator, target, instance)
+    for branch in schema.get("allOf", []):
+        found += applying(validator, branch, instance)
+    for branch in schema.get("oneOf", []) + schema.get("anyOf", []):
+        if validator.evolve(schema=branch).is_valid(instance):
+            found += applying(validator, branch, instance)
+    return found
+
+
+def field_schemas(validator, data, path) -> list[dict]:
+    """The schemas the value at `path` must satisfy, read from the schema along the path."""
+    schemas, instance = [validator.schema], data
+    for key in path:
+        below = []
+        for schema in (s for parent in schemas for s in applying(validator, parent, instance)):
+            if isinstance(instance, dict):
+                if key in schema.get("properties", {}):
+                    below.append(schema["properties"][key])
+                elif isinstance(schema.get("additionalProperties"), dict):
+                    below.append(schema["additionalProperties"])
+            elif isinstance(schema.get("items"), dict):
+                below.append(schema["items"])
+        assert below, f"no schema for {dotted(path)}"
+        schemas, instance = below, instance[key]
+    return schemas
 
 
 def classify(schema: str) -> dict[str, list]:
     """Split the real file's string fields into plain text, Markdown, and the rest (ids, addresses,
-    dates, numbers), by what the schema accepts."""
+    dates, numbers), by what the schema of each field accepts (its format and every other rule)."""
     data = real(schema)
+    validator = Draft202012Validator(load_schema(schema), format_checker=FORMATS)
+
+    def accepts(schemas, value) -> bool:
+        return all(validator.evolve(schema=s).is_valid(value) for s in schemas)
+
     kinds = {"plain": [], "markdown": [], "other": []}
     for path, _ in leaves(data):
-        if accepts(schema, data, path, text_payload("t")):
+        schemas = field_schemas(validator, data, path)
+        if accepts(schemas, text_payload("t")):
             kinds["plain"].append(path)
-        elif accepts(schema, data, path, text_payload("t", links=False)):
+        elif accepts(schemas, text_payload("t", links=False)):
             kinds["markdown"].append(path)
         else:
             kinds["other"].append(path)
@@ -113,17 +154,48 @@ def test_the_schemas_say_which_fields_are_text_and_which_markdown(fields):
     assert len(crisis["plain"]) > 100 and len(sa["plain"]) > 50
 
 
-@pytest.mark.parametrize("schema", DATA_FILES)
-def test_every_markdown_field_refuses_a_javascript_link_naming_file_field_and_value(tmp_path, fields, schema):
+def refusals(schema: str, paths, value: str):
+    """(path, DataError) for each field of `paths` given `value`: each must refuse it."""
     data = real(schema)
-    for path in fields[schema]["markdown"]:
+    for path in paths:
         trial = copy.deepcopy(data)
-        set_at(trial, path, JS_LINK)
+        set_at(trial, path, value)
         with pytest.raises(DataError) as caught:
             validate(trial, schema, DATA_FILES[schema])
-        message = str(caught.value)
-        assert caught.value.path == dotted(path), message
+        yield path, caught.value
+
+
+@pytest.mark.parametrize("schema", DATA_FILES)
+def test_every_markdown_field_refuses_a_javascript_link_naming_file_field_and_value(tmp_path, fields, schema):
+    for path, error in refusals(schema, fields[schema]["markdown"], JS_LINK):
+        message = str(error)
+        assert error.path == dotted(path), message
         assert DATA_FILES[schema] in message and "javascript:alert" in message and "not allowed" in message, message
+
+
+# As a browser reads a link: character references decoded, tabs and newlines removed.
+ENCODED_JS_LINKS = (
+    f"see [this](javascript&colon;alert('{MARKER}'))",
+    f"see [this](jav&#x09;ascript&colon;alert('{MARKER}'))",
+    f"see [this](&#106;avascript:alert('{MARKER}'))",
+    f"see [this](JaVaScRiPt:alert('{MARKER}'))",
+)
+
+
+@pytest.mark.parametrize("schema", DATA_FILES)
+@pytest.mark.parametrize("link", ENCODED_JS_LINKS, ids=["colon", "tab", "numeric", "case"])
+def test_every_markdown_field_refuses_a_link_that_reads_as_javascript(fields, schema, link):
+    for path, error in refusals(schema, fields[schema]["markdown"], link):
+        assert error.path == dotted(path) and "not allowed" in str(error), str(error)
+
+
+@pytest.mark.parametrize("schema", DATA_FILES)
+@pytest.mark.parametrize(("char", "name"), [("\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"), ("\u200b", "U+200B ZERO WIDTH SPACE"),
+                                            ("\u2066", "U+2066 LEFT-TO-RIGHT ISOLATE"), ("\u00ad", "U+00AD SOFT HYPHEN")])
+def test_every_text_field_refuses_a_character_that_changes_how_text_shows(fields, schema, char, name):
+    # "…Lifeline\u202e" shows "988" as "889" while the link dials 988.
+    for path, error in refusals(schema, fields[schema]["plain"] + fields[schema]["markdown"], f"988 Lifeline{char} 988"):
+        assert error.path == dotted(path) and name in str(error), str(error)
 
 
 def test_every_address_in_the_crisis_data_refuses_hostile_addresses(fields):
@@ -171,7 +243,8 @@ def hostile_data(schema: str, fields) -> dict:
     return data
 
 
-def hostile_copy(root: Path, fields, template_change=None, check: bool = True):
+def hostile_project(root: Path, fields, template_change=None) -> Path:
+    """Our project in `root` with a payload in every text field; returns its config."""
     project_copy(root)
     for schema, rel in DATA_FILES.items():
         (root / rel).write_text(yaml.safe_dump(hostile_data(schema, fields), sort_keys=False, allow_unicode=True), "utf-8")
@@ -181,13 +254,12 @@ def hostile_copy(root: Path, fields, template_change=None, check: bool = True):
         template_change(root)
     config = practice_config(root, HOSTILE_PRACTICE)  # the practice's file, and our own config's values:
     config.write_text(yaml.safe_dump({"INHERIT": str(ROOT / "mkdocs.yml"), **HOSTILE_CONFIG}, sort_keys=False), "utf-8")
-    result = mkdocs_build(config, root / "site", check=check)
-    return root / "site" if check else (root / "site", result)
+    return config
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory, fields):
-    return hostile_copy(tmp_path_factory.mktemp("hostile"), fields)
+def hostile_site(build_once, fields):
+    return build_once("hostile", lambda folder: hostile_project(folder, fields))
 
 
 def test_no_payload_becomes_markup_on_any_page_or_in_the_search_index(hostile_site):
@@ -210,15 +282,18 @@ def test_the_policy_trusts_no_more_scripts_than_for_clean_data(hostile_site, sit
 
 
 @pytest.mark.browser
-def test_served_with_its_headers_no_page_opens_a_dialog(new_page, hostile_site):
-    with serve_site(hostile_site) as base_url:
+@pytest.mark.parametrize("headers", [True, False], ids=["with-headers", "without-headers-as-github-pages"])
+def test_served_with_or_without_its_headers_no_page_runs_loads_or_redirects(new_page, hostile_site, headers):
+    with serve_site(hostile_site, apply_headers=headers) as base_url:
         for url in docs_page_urls():
             page, watch = new_page(base_url)
-            page.goto(base_url + url, wait_until="networkidle")
+            open_settled(page, base_url + url)
             if url == "self-assessment/":
                 page.check("#sa-q-safety input[data-crisis]")  # shows the alert's copy of the lines
             assert watch.dialogs == [], (url, watch.dialogs)
             assert watch.page_errors == [], (url, watch.page_errors)
+            assert watch.other_origin_requests == [], (url, watch.other_origin_requests)
+            assert page.url == base_url + url, (url, page.url)
             page.context.close()  # one page at a time; the fixture's close after the test is then a no-op
 
 
@@ -229,11 +304,13 @@ def test_the_checks_fail_when_one_template_stops_escaping(tmp_path, fields):
         assert "name=practice.name %}" in text
         footer.write_text(text.replace("name=practice.name %}", "name=practice.name | safe %}"), "utf-8")
 
-    site, result = hostile_copy(tmp_path, fields, unescape_footer, check=False)
-    # The build refuses the script the footer now lets through, naming a page...
+    site = tmp_path / "site"
+    result = mkdocs_build(hostile_project(tmp_path, fields, unescape_footer), site, check=False)
+    # The build refuses the script the footer now lets through, naming a page, publishes nothing...
     assert result.returncode != 0 and "no template wrote" in result.stderr, result.stderr
-    # ...and the pages it wrote before that hold the payload as markup.
-    leaks = site_leaks(site)
+    assert not site.exists()
+    # ...and the pages it wrote, kept aside to look at, hold the payload as markup.
+    leaks = site_leaks(site.with_name(".site.failed"))
     assert any(f"<{MARKER}coaching> element" in leak for leak in leaks), leaks[:5]
 
 

@@ -37,17 +37,17 @@ def test_each_page_has_its_own_context(new_page, browser):
     assert second.viewport_size == {"width": 500, "height": 600} and watch.requests == []
 
 
-CLOSED = []
+@pytest.fixture
+def closed_after_the_test(browser):
+    """Contexts to check once the test is over. Set up before `new_page` (it comes first in the
+    test's arguments), so torn down after it: by then `new_page` must have closed them."""
+    contexts = []
+    yield contexts
+    assert contexts and all(context not in browser.contexts for context in contexts), "a context was left open"
 
 
 @pytest.mark.browser
-def test_contexts_opened_by_a_test_are_left_open_until_it_ends(new_page):
+def test_contexts_opened_by_a_test_stay_open_until_it_ends_then_close(closed_after_the_test, new_page):
     page, _ = new_page()
-    CLOSED.append(page.context)
-    assert page.context.pages == [page]
-
-
-@pytest.mark.browser
-def test_contexts_opened_by_the_previous_test_are_closed(browser):
-    # Runs after the test above (file order): its context was closed when it ended.
-    assert CLOSED and all(context not in browser.contexts for context in CLOSED)
+    closed_after_the_test.append(page.context)
+    assert page.context.pages == [page] and not page.is_closed()

@@ -8,6 +8,8 @@ not plain data, naming the file and the line, before anything is built.
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from fixture_site import PRACTICE, PRACTICE_FILE, SITE_URL, practice_config, project_copy, write_practice_file
@@ -85,9 +87,9 @@ def test_a_value_is_named_with_the_file_it_came_from(tmp_path):
     folder = tmp_path / "practice"
     folder.mkdir()
     (folder / "practice.yml").write_text('colors: {primary: "#dddddd"}\n', "utf-8")
+    shutil.copytree(ROOT / "data", tmp_path / "data")  # data files are read from inside the project only
     inputs = SiteInputs(root=tmp_path, docs_dir=ROOT / "docs", practice={"name": "Ours", "region": "ZZ"},
-                        practice_folder=folder, crisis_data=str(ROOT / "data" / "crisis-lines.yml"),
-                        self_assessment_data=str(ROOT / "data" / "self-assessment.yml"))
+                        practice_folder=folder)
     with pytest.raises(DataError) as caught:  # the practice's colours: its file
         load_site(inputs, with_files=False)
     assert str(caught.value).startswith("practice/practice.yml: colors: too little contrast"), str(caught.value)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.browser import SCHEMES, VIEWPORTS, format_violations, run_axe
+from harness.browser import SCHEMES, VIEWPORTS, format_violations, open_settled, run_axe
 from harness.sitebuild import ROOT
 from microsite.self_assessment.model import load_self_assessment
 from microsite.self_assessment.vectors import vectors
@@ -33,7 +33,7 @@ def option(qid: str, index: int) -> str:
 
 def open_page(new_page, base_url, fragment="", **kwargs):
     page, watch = new_page(base_url, **kwargs)
-    page.goto(base_url + URL + fragment, wait_until="networkidle")
+    open_settled(page, base_url + URL + fragment)
     if kwargs.get("java_script", True):
         ready(page)
     return page, watch
@@ -165,7 +165,7 @@ def test_tampered_share_links_show_a_notice_and_an_empty_form(new_page, base_url
     page, watch = new_page(base_url)
     for name, fragment in TAMPERED.items():
         page.goto("about:blank")
-        page.goto(base_url + URL + fragment, wait_until="networkidle")
+        open_settled(page, base_url + URL + fragment)
         ready(page)
         notice = page.locator("#sa-notice")
         assert notice.is_visible(), name
@@ -183,7 +183,7 @@ def test_a_fragment_that_is_not_a_share_link_is_left_alone(new_page, base_url):
     page, watch = new_page(base_url)
     for fragment in NOT_SHARE_LINKS:
         page.goto("about:blank")
-        page.goto(base_url + URL + fragment, wait_until="networkidle")
+        open_settled(page, base_url + URL + fragment)
         ready(page)
         assert not page.is_visible("#sa-notice") and page.inner_text("#sa-notice") == "", fragment
         assert page.is_visible("#sa-step-safety") and not page.is_visible("#sa-step-looking-for"), fragment
@@ -267,10 +267,18 @@ def test_share_link_restores_the_answers_and_clear_empties_the_fragment(new_page
     assert link.endswith("#answers=1." + "".join(map(str, answers)))
     assert page.is_visible("#sa-share-warning")
     page.goto("about:blank")
-    page.goto(link, wait_until="networkidle")
+    open_settled(page, link)
     ready(page)
     assert shown_result(page) == ["therapy"]
-    assert not page.is_visible("#sa-notice")
+    # Answers from a link may be someone else's: the page says where they come from, and says it first.
+    notice = page.locator("#sa-notice")
+    assert notice.is_visible() and "come from a link" in notice.inner_text()
+    assert page.evaluate("() => document.activeElement.id") == "sa-notice"
+    axe_clean(page, "a result opened from a link")
+    # Answers of the reader's own are theirs: the notice goes with a new result.
+    page.click('[data-action="change"]')
+    answer_all(page, ANSWERS["coaching"])
+    assert shown_result(page) == ["coaching"] and not page.is_visible("#sa-notice")
     page.click('[data-action="clear"]')
     assert "#" not in page.url
     assert shown_result(page) == [] and page.is_visible("#sa-step-safety")
@@ -312,7 +320,7 @@ def test_the_plain_form_has_no_axe_violations(new_page, base_url, scheme, viewpo
     # axe needs JavaScript itself, so the plain form is checked with only our script blocked.
     page, watch = new_page(base_url, scheme=scheme, viewport=viewport)
     page.route("**/self-assessment-loader.js", lambda route: route.abort())
-    page.goto(base_url + URL, wait_until="networkidle")
+    open_settled(page, base_url + URL, ours=False)
     assert page.locator(".sa--js").count() == 0 and page.is_visible(".sa-guide .sa-guide__rules")
     axe_clean(page, f"plain form ({scheme})")
 
@@ -326,7 +334,7 @@ def test_instant_navigation_loads_it_once_and_init_is_idempotent(new_page, base_
     site_url = sitemap.split("<loc>", 1)[1].split("</loc>", 1)[0].strip()
     page.route("**/sitemap.xml", lambda route: route.fulfill(
         body=sitemap.replace(site_url, base_url), content_type="application/xml"))
-    page.goto(base_url, wait_until="networkidle")
+    open_settled(page, base_url)  # Material has read the sitemap, too
     assert page.evaluate("() => !!window.document$")  # Material's instant navigation is on
     page.evaluate("() => { window.sameDocument = true }")
     for tab in (URL, "coaching/", URL):  # there, away and back again, all without a page load

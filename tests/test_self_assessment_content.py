@@ -5,6 +5,8 @@ edit should keep true, or change here on purpose. The block's machinery is teste
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -30,8 +32,21 @@ def result(soup, rid):
     return soup.select_one(f'.sa-result[data-result="{rid}"]')
 
 
-def test_twelve_questions_as_the_page_says(soup):
-    assert len(soup.select("fieldset.sa-q")) == 12
+NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+HOW_MANY = re.compile(rf"\b(\d+|{'|'.join(NUMBER_WORDS)}) (?:\w+ )?questions\b", re.I)
+
+
+def test_as_many_questions_as_the_pages_say(soup):
+    # Every "N (short/private) questions" on the pages that hold the questionnaire.
+    said = {page: HOW_MANY.findall((ROOT / "docs" / page).read_text("utf-8"))
+            for page in ("self-assessment.md", "self-assessment-embed.md")}
+    assert said["self-assessment.md"], "the self-assessment page no longer says how many questions it asks"
+    rendered = len(soup.select("fieldset.sa-q"))
+    assert rendered == sum(len(section["questions"]) for section in DATA["sections"])
+    for page, numbers in said.items():
+        for number in numbers:
+            assert (int(number) if number.isdigit() else NUMBER_WORDS.index(number.lower())) == rendered, (page, number)
 
 
 def test_the_first_question_asks_about_safety_and_yes_is_the_crisis_answer(soup):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from harness.browser import VIEWPORTS
+from harness.browser import VIEWPORTS, open_settled
 from harness.sitebuild import ROOT
 from microsite.crisis import load_crisis_lines
 from microsite.self_assessment.model import load_self_assessment
@@ -38,24 +38,20 @@ def tel(number: str) -> str:
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport=PHONE, service_workers="block")
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    yield page
-    context.close()
+def page(new_page):
+    page, watch = new_page(viewport="phone")
+    page.errors = watch.page_errors
+    return page
 
 
 @pytest.fixture
-def page_without_js(browser):
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False, service_workers="block")
-    yield context.new_page()
-    context.close()
+def page_without_js(new_page):
+    return new_page(viewport="phone", java_script=False)[0]
 
 
 def open_enhanced(page, base_url, fragment=""):
-    page.goto(base_url + URL + fragment, wait_until="networkidle")
+    page.goto("about:blank")  # a new document each time, not a jump within the page
+    open_settled(page, base_url + URL + fragment)
     page.wait_for_selector(".sa--js", state="attached")
 
 
@@ -164,7 +160,7 @@ def test_the_opening_has_no_axe_violations(page, base_url):
 def test_a_questionnaire_without_a_crisis_answer_still_works(page, base_url):
     # The page's own script blocked, the crisis answer and its alert removed, then the module run.
     page.route("**/self-assessment-loader.js", lambda route: route.abort())
-    page.goto(base_url + URL, wait_until="networkidle")
+    open_settled(page, base_url + URL, ours=False)
     page.evaluate("""async () => {
         document.querySelector('[data-sa-part="alert"]').remove()
         for (const input of document.querySelectorAll('input[data-crisis]')) input.removeAttribute('data-crisis')

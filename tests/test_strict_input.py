@@ -203,7 +203,7 @@ def test_a_fence_inside_a_code_block_is_left_alone(tmp_path):
 
 def test_a_mistyped_option_fails_the_build_with_the_page_and_its_line(copy):
     page = copy / "docs" / "self-assessment-embed.md"
-    line = page.read_text("utf-8").splitlines().index("    share_page: self-assessment.md")
+    line = page.read_text("utf-8").splitlines().index("/// self-assessment") + 1
     replace_in(page, "    share_page: self-assessment.md", "    share_pgae: self-assessment.md")
     code, output = build(copy)
     assert code != 0 and "self-assessment-embed.md" in output, output

@@ -13,9 +13,9 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from fixture_site import practice_config, project_copy
+from harness.browser import open_settled, settle
 from harness.server import serve_site
-from harness.sitebuild import docs_page_urls, mkdocs_build
+from harness.sitebuild import docs_page_urls
 
 PREFIX = "/learn/"
 URLS = [root + url for root in ("", "es/") for url in docs_page_urls() + ["404.html"]]  # both languages
@@ -24,10 +24,8 @@ REFS = """() => [...document.querySelectorAll('a[href], link[href], script[src],
 
 
 @pytest.fixture(scope="module")
-def subpath_url(tmp_path_factory):
-    root = project_copy(tmp_path_factory.mktemp("subpath"))
-    mkdocs_build(practice_config(root), root / "site")
-    with serve_site(root / "site", prefix=PREFIX) as url:
+def subpath_url(practice_site):
+    with serve_site(practice_site, prefix=PREFIX) as url:
         yield url
 
 
@@ -36,7 +34,7 @@ def open_page(new_page, base_url, url):
     failures = []
     page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("requestfailed", lambda r: failures.append(f"failed {r.url}"))
-    response = page.goto(base_url + url, wait_until="networkidle")
+    response = open_settled(page, base_url + url)
     return page, watch, response, failures
 
 
@@ -78,7 +76,8 @@ def test_search_finds_and_opens_a_page_under_the_prefix(new_page, subpath_url):
     first.wait_for(timeout=10_000)
     assert urlsplit(first.evaluate("a => a.href")).path.startswith(PREFIX)
     first.click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_url(lambda address: address != subpath_url)
+    settle(page)
     assert urlsplit(page.url).path.startswith(PREFIX) and page.url != subpath_url
     assert not failures and not watch.console_errors, (failures, watch.console_errors)
 
@@ -88,7 +87,7 @@ def test_instant_navigation_stays_under_the_prefix(new_page, subpath_url):
     page, watch, _, failures = open_page(new_page, subpath_url, "")
     page.locator(".md-tabs__link", has_text="FAQ").first.click()
     page.wait_for_url(f"**{PREFIX}faq/")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator("h1").first.is_visible()
     assert not failures and not watch.console_errors, (failures, watch.console_errors)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
+from harness.browser import open_settled
 from harness.sitebuild import docs_page_urls
 
 WIDTH = 375
@@ -51,7 +52,7 @@ def test_the_site_has_tables_to_check(site_dir):
 def test_no_word_in_a_table_breaks_and_no_page_scrolls_sideways(page, base_url, site_dir):
     problems = {}
     for url in pages_with_tables(site_dir):
-        page.goto(base_url + url, wait_until="networkidle")
+        open_settled(page, base_url + url)
         broken = page.evaluate(BROKEN_WORDS)
         scroll = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         if broken or scroll > 0:
@@ -61,7 +62,7 @@ def test_no_word_in_a_table_breaks_and_no_page_scrolls_sideways(page, base_url, 
 
 @pytest.mark.browser
 def test_the_comparison_table_fits_without_scrolling_inside_itself(page, base_url):
-    page.goto(base_url + "differences/", wait_until="networkidle")
+    open_settled(page, base_url + "differences/")
     wrap = page.evaluate("""() => {
         const table = document.querySelector('.comparison table');
         const wrap = table.closest('.md-typeset__scrollwrap') || table.parentElement;

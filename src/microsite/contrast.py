@@ -45,7 +45,8 @@ def contrast_ratio(a: RGB, b: RGB) -> float:
 
 def blend(fg: RGB, bg: RGB, alpha: float) -> RGB:
     """`fg` at opacity `alpha` over an opaque `bg`: the colour the reader sees."""
-    return tuple(round(alpha * f + (1 - alpha) * b) for f, b in zip(fg, bg, strict=True))  # type: ignore[return-value]
+    red, green, blue = (round(alpha * f + (1 - alpha) * b) for f, b in zip(fg, bg, strict=True))
+    return red, green, blue
 
 
 def hue(rgb: RGB) -> int:

@@ -15,11 +15,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from markdown.extensions.toc import slugify
-from pymdownx.blocks.block import Block, type_string_in
+from pymdownx.blocks.block import type_string_in
 
 from . import contents
 from .data import DataError, load_yaml
-from .extension import SiteBlocksExtension
+from .extension import SiteBlock, SiteBlocksExtension
 from .html import el, tail
 from .text import append_markdown
 
@@ -262,7 +262,7 @@ def render_crisis_help(parent: etree.Element, data: dict[str, Any], region: str,
     return wrapper
 
 
-class CrisisLines(Block):
+class CrisisLines(SiteBlock):
     """`/// crisis-lines` renders the crisis data for the configured region (first) and the rest.
 
     Options: `show` = `all` (default; every region under its heading, configured one first) or

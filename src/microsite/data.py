@@ -2,7 +2,10 @@
 
 Every failure is a DataError whose message names the file, the path inside it and what was
 expected, so an editor can fix the data without reading code. YAML is read strictly: a key written
-twice in one mapping is an error (PyYAML would keep the last one silently).
+twice in one mapping is an error (PyYAML would keep the last one silently), and so are an alias, a
+key that YAML reads as a boolean or a number, a tag that is not plain data (one that would run
+code or read the environment) and nesting no data needs: one reader, `yaml_nodes.compose`.
+A schema's `$` means the end of the text (Python's would let a trailing newline through).
 """
 
 from __future__ import annotations
@@ -10,22 +13,23 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import best_match
+from jsonschema import Draft202012Validator, FormatChecker, validators
+from jsonschema.exceptions import ValidationError, best_match
 
 from . import text, urls
+from .yaml_nodes import NodeProblem, compose, key_not_text
 
 try:  # Under MkDocs a BuildError ends the build with its message and no traceback.
     from mkdocs.exceptions import BuildError as _ErrorBase
 except ImportError:  # the blocks also run without MkDocs
-    _ErrorBase = ValueError
+    _ErrorBase = ValueError  # type: ignore[misc,assignment]  # one of two base classes, chosen at import
 
 
 class DataError(_ErrorBase, ValueError):
@@ -34,6 +38,7 @@ class DataError(_ErrorBase, ValueError):
     def __init__(self, source: str, path: str, problem: str, reason: str | None = None) -> None:
         # `reason`: what was wrong with the value, without the value itself (for callers that
         # word the message their own way).
+        source, path = str(source), str(path)
         self.source, self.path, self.problem, self.reason = source, path, problem, reason
         where = ": ".join(part for part in (source, path) if part)
         super().__init__(f"{where}: {problem}" if where else problem)
@@ -74,7 +79,7 @@ for _name, _check in FORMAT_CHECKS.items():
     FORMATS.checks(_name, raises=ValueError)(_checker)
 
 
-class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # chosen at import
     """SafeLoader (libyaml's parser when PyYAML has it: several times faster) that keeps dates
     as text, so the schema (not PyYAML) judges them."""
 
@@ -85,66 +90,17 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 
 
-def _nodes(node: yaml.Node | None) -> Iterator[yaml.Node]:
-    """Every node of a composed document, once each (an alias is the node it names)."""
-    stack, seen_nodes = [node], set()
-    while stack:
-        current = stack.pop()
-        if current is None or id(current) in seen_nodes:
-            continue
-        seen_nodes.add(id(current))
-        yield current
-        if isinstance(current, yaml.MappingNode):
-            stack += [part for pair in current.value for part in pair]
-        elif isinstance(current, yaml.SequenceNode):
-            stack += current.value
-
-
-def duplicate_key(node: yaml.Node | None) -> str | None:
-    """'line N: duplicate key ...' for the first key written twice in one mapping, or None.
-
-    Works on the composed document, before any value is built, so custom tags (MkDocs'
-    `!!python/name:`, `!ENV`) need no constructor.
-    """
-    for current in _nodes(node):
-        if isinstance(current, yaml.MappingNode):
-            first: dict[Any, int] = {}
-            for key, _ in current.value:
-                if key.tag != "tag:yaml.org,2002:merge" and isinstance(key, yaml.ScalarNode):
-                    line = key.start_mark.line + 1
-                    if key.value in first:
-                        return f"line {line}: the key {key.value!r} is written twice in one place (first at line {first[key.value]}); keep one"
-                    first[key.value] = line
-    return None
-
-
-# The tags plain data is written with (YAML's own types): any other tag (`!!python/object/apply:`,
-# `!ENV`, `!relative`) asks the reader to run code or read the environment, and is refused.
-PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
-    "str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge"))
-
-
-def foreign_tag(node: yaml.Node | None) -> str | None:
-    """'line N: the tag ... is not allowed ...' for the first tag that is not plain data, or None."""
-    for current in _nodes(node):
-        if current.tag not in PLAIN_TAGS:
-            tag = current.tag.replace("tag:yaml.org,2002:", "!!")
-            return (f"line {current.start_mark.line + 1}: the tag {tag} is not allowed: this file holds plain "
-                    "values only (text, numbers, dates, lists and mappings), nothing that runs code or reads "
-                    "the environment")
-    return None
-
-
 def parse_yaml(text_: str, source: str, loader: type = _StrictLoader) -> Any:
-    """Parse one YAML document strictly: a syntax error, a repeated key or a tag that is not plain
-    data is a DataError (the document is composed, never constructed, before it is checked)."""
+    """Parse one YAML document of plain data strictly (see `yaml_nodes.py`): a syntax error, a key
+    written twice or read as a boolean or a number, an alias, a tag that is not plain data, nesting
+    too deep or a second document is a DataError naming its line. The document is composed and
+    checked before any value is constructed."""
     parser = loader(text_)
     try:
-        node = parser.get_single_node()
-        problem = duplicate_key(node) or foreign_tag(node)
-        if problem:
-            raise DataError(source, "", problem)
+        node = compose(parser)
         return None if node is None else parser.construct_document(node)
+    except NodeProblem as exc:
+        raise DataError(source, "", str(exc)) from None
     except yaml.YAMLError as exc:
         raise DataError(source, "", f"not valid YAML ({' '.join(str(exc).split())})") from None
     finally:
@@ -161,13 +117,18 @@ def front_matter_text(page_text: str) -> str | None:
     return match[1] if match else None
 
 
-def yaml_problem(text_: str) -> str | None:
-    """Why `text_` is not valid, strict YAML (syntax, or a key written twice), or None."""
+def front_matter(page_text: str, source: str) -> dict[str, Any]:
+    """A page's front matter, read strictly as plain data, or {} when the page has none. MkDocs
+    quietly renders broken front matter as text, and keeps the last of two equal keys: here either
+    is a DataError naming `source` and the file's own line."""
+    front = front_matter_text(page_text)
+    if front is None:
+        return {}
     try:
-        parse_yaml(text_, "")
+        meta = parse_yaml("\n" + front, source)  # so its line numbers are the file's
     except DataError as exc:
-        return exc.problem
-    return None
+        raise DataError(source, "", f"front matter is not valid: {exc.problem}") from None
+    return meta if isinstance(meta, dict) else {}
 
 
 def config_file_problem(path: Path) -> str | None:
@@ -177,14 +138,18 @@ def config_file_problem(path: Path) -> str | None:
     `extra.practice` written twice would lose the first without a word.
     """
     seen = set()
-    while path and path not in seen:
-        seen.add(path)
-        node = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
-        problem = duplicate_key(node)
-        if problem:
-            return f"{path.name}: {problem}"
+    current: Path | None = path
+    while current and current not in seen:
+        seen.add(current)
+        parser = yaml.SafeLoader(current.read_text("utf-8"))
+        try:  # MkDocs' own tags (`!!python/name:`, `!ENV`) need no constructor: nothing is constructed
+            node = compose(parser, plain=False)
+        except NodeProblem as exc:
+            return f"{current.name}: {exc}"
+        finally:
+            parser.dispose()
         parent = _inherit(node)
-        path = (path.parent / parent).resolve() if parent else None
+        current = (current.parent / parent).resolve() if parent else None
     return None
 
 
@@ -197,9 +162,64 @@ def _inherit(node: yaml.Node | None) -> str | None:
 
 
 @cache
+def _whole(pattern: str) -> re.Pattern:
+    """A schema pattern as JSON Schema means it: a final `$` is the end of the text."""
+    body = pattern[:-1]
+    if pattern.endswith("$") and (len(body) - len(body.rstrip("\\"))) % 2 == 0:  # not an escaped \$
+        pattern = body + r"\Z"
+    return re.compile(pattern)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict) -> Any:
+    if validator.is_type(instance, "string") and not _whole(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_StrictValidator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
+@cache
 def _validator(schema_name: str) -> Draft202012Validator:
     """One compiled validator per schema, reused by every page that renders the same data."""
-    return Draft202012Validator(load_schema(schema_name), format_checker=FORMATS)
+    return _StrictValidator(load_schema(schema_name), format_checker=FORMATS)
+
+
+def key_problem(data: Any) -> tuple[str, str] | None:
+    """(path, problem) for the first mapping key that is not text (YAML reads `NO:` as false and
+    `1:` as a number), or None. Each mapping and list is looked at once. Our reader refuses such
+    keys as it reads; this is for values another reader gave (MkDocs' `extra.practice`)."""
+    seen: set[int] = set()
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        if not isinstance(node, (dict, list)) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if not isinstance(key, str):
+                    kind = ("true or false" if isinstance(key, bool) else "empty" if key is None
+                            else "a number" if isinstance(key, (int, float)) else type(key).__name__)
+                    return format_path(path), key_not_text(key, kind)
+                stack.append((value, path + (key,)))
+        else:
+            stack += [(value, path + (i,)) for i, value in enumerate(node)]
+    return None
+
+
+def _closest_branch(error: ValidationError) -> ValidationError:
+    """For a value that fits none of a oneOf's branches, the error of the branch it nearly fits:
+    the one with the fewest errors (a contact with `chat` whose note is refused is a chat contact
+    with a bad note, not "valid under none of the schemas")."""
+    while error.validator in ("oneOf", "anyOf") and error.context:
+        branches: dict[Any, list[ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        fewest = min(branches.values(), key=len)
+        if len(fewest) > 1 or len([b for b in branches.values() if len(b) == len(fewest)]) > 1:
+            break
+        error = fewest[0]
+    return error
 
 
 def validate(data: Any, schema_name: str, source: str) -> Any:
@@ -209,13 +229,17 @@ def validate(data: Any, schema_name: str, source: str) -> Any:
         raise DataError(source, "", "it is empty; expected the data described in its schema")
     if expected == "object" and not isinstance(data, dict):
         raise DataError(source, "", f"expected a mapping of keys and values at the top, got {type(data).__name__} {data!r:.60}")
+    bad_key = key_problem(data)
+    if bad_key:
+        raise DataError(source, *bad_key)
     errors = sorted(_validator(schema_name).iter_errors(data), key=lambda e: (-len(e.absolute_path), e.message))
     if errors:
-        error = best_match(errors[:1])  # descends into oneOf/anyOf to the branch that fits best
+        error = _closest_branch(best_match(errors[:1]))  # descends into oneOf/anyOf to the branch that fits best
         # Name the offending key itself for unknown keys, not just the object that holds it.
         path = format_path(error.absolute_path)
         if error.validator == "additionalProperties":
-            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            properties = error.schema.get("properties", {}) if isinstance(error.schema, Mapping) else {}
+            extra = sorted(set(error.instance) - set(properties))  # type: ignore[arg-type]
             if extra:
                 path = f"{path}.{extra[0]}" if path else extra[0]
                 raise DataError(source, path, "unknown key (check the spelling)")
@@ -234,11 +258,35 @@ def load_yaml(path: str | Path, schema_name: str, check: Callable[[Any, str], An
     """
     path = Path(path)
     source = str(path)
+    return copy.deepcopy(_parse_and_check(read_data_file(path, source), schema_name, source, check))
+
+
+MAX_BYTES = 2_000_000  # our data files are tens of kilobytes
+
+
+def read_data_file(path: Path, source: str) -> str:
+    """The text of a data file, or a DataError that says why it cannot be read."""
     try:
-        text_ = path.read_text("utf-8")
+        if path.stat().st_size > MAX_BYTES:
+            raise DataError(source, "", f"it is {path.stat().st_size} bytes; a data file may be at most {MAX_BYTES}")
+        return path.read_text("utf-8")
     except FileNotFoundError:
         raise DataError(source, "", "file not found") from None
-    return copy.deepcopy(_parse_and_check(text_, schema_name, source, check))
+    except IsADirectoryError:
+        raise DataError(source, "", "it is a folder; expected a YAML file") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(source, "", f"it is not UTF-8 text (byte {exc.start} cannot be read); save it as UTF-8") from None
+    except OSError as exc:
+        raise DataError(source, "", f"it cannot be read ({exc.strerror or exc})") from None
+
+
+def project_file(root: Path, relative: str, setting: str) -> Path:
+    """`root / relative`, refused (before it is read) when it leads outside `root`, the folder of
+    the site's config: a data file linked to one elsewhere would be read, and quoted in errors."""
+    path = Path(root) / relative
+    if not path.resolve().is_relative_to(Path(root).resolve()):
+        raise DataError(setting, "", f"{relative!r} leads outside the project folder; data files must be inside it")
+    return path
 
 
 def forget_loaded() -> None:

@@ -9,13 +9,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from pymdownx.blocks.block import Block
-
 from .crisis import CrisisExtension, check_region, load_crisis_lines, render_emergency
+from .extension import SiteBlock
 from .html import el
 
 
-class Emergency(Block):
+class Emergency(SiteBlock):
     """`/// emergency` renders "If you or someone else is in danger right now, call …" for the region."""
 
     NAME = "emergency"

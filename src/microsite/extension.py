@@ -4,13 +4,35 @@ Each extension registers its blocks; this base also adds, once per Markdown inst
 that keep pages honest: a `///` fence that is not understood fails (`fences`), ids are unique
 (`ids`), text from data gets no attribute lists (`text`), and headings kept out of the table of
 contents get their names back (`contents`).
+
+Our blocks (`SiteBlock`) take no `attrs:`. pymdownx gives every block that option, and it sets any
+attribute on the block's element: on the self-assessment, `data-model` (the scoring the script
+reads), `data-module` (whether the script starts) or an `onmouseover` handler. A block with it is
+not understood, and the build says why.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block
 
 from . import contents, fences, ids, text
+
+
+def refuse_attrs(value: Any) -> Any:
+    raise ValueError("our blocks take no attrs: attributes would change what the block's script reads or runs")
+
+
+refuse_attrs.refused = True  # type: ignore[attr-defined] # not listed among a block's options when one is mistyped
+
+
+class SiteBlock(Block):
+    """A block of ours: its options are the ones it lists, and `attrs:` is refused."""
+
+    def on_init(self) -> None:
+        self.option_spec["attrs"] = ({}, refuse_attrs)
 
 
 class SiteBlocksExtension(BlocksExtension):

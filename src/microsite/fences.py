@@ -58,7 +58,7 @@ class NoteFences(Preprocessor):
                     options.append(option)
                 found.append({"line": number, "name": match.group(2).lower(), "arg": match.group(3),
                               "options": textwrap.dedent("\n".join(options))})
-        self.md.microsite_fences = found
+        self.md.microsite_fences = found  # type: ignore[attr-defined]  # read by LeftoverFences, same instance
         return lines
 
 
@@ -86,7 +86,7 @@ class LeftoverFences(Treeprocessor):
                                  f"the block `{header}` was not understood: {self._reason(name, entry)}")
 
     def _reason(self, name: str, entry: dict[str, Any]) -> str:
-        manager = self.md.parser.blockprocessors["blocks"]
+        manager: Any = self.md.parser.blockprocessors["blocks"]  # pymdownx's BlocksProcessor, untyped
         if name not in manager.blocks:
             return f"there is no block named {name!r} (known: {', '.join(sorted(manager.blocks))})"
         block = manager.blocks[name](3, {}, manager, manager.config[name])
@@ -102,7 +102,8 @@ class LeftoverFences(Treeprocessor):
             return "its options are not `name: value` lines, each indented by four spaces"
         for key, value in options.items():
             if key not in block.option_spec:
-                return f"unknown option {key!r} (known: {', '.join(sorted(block.option_spec))})"
+                known = sorted(k for k, spec in block.option_spec.items() if not getattr(spec[1], "refused", False))
+                return f"unknown option {key!r} (known: {', '.join(known)})"
             parser = block.option_spec[key][1]
             try:
                 if parser is not None:

@@ -3,8 +3,10 @@
 A crisis number that changed since we last looked is worse than no number at all, so every
 mapping in the crisis data that carries a `checked` date (a line, an emergency number, the
 directory, and whatever the data grows next) is one dated item; so is every page's `reviewed`
-date in its front matter. An item older than its limit (180 days for crisis sources, 365 for
-pages, by default) is stale. The functions are pure, need no MkDocs and take a few milliseconds
+date in its front matter, and the practice reviewer's `reviewed`. An item older than its limit
+(180 days for crisis sources, 365 for pages, by default) is stale; one dated later than tomorrow
+(a day ahead allows for time zones) is an error, since nobody has checked anything in the future.
+A `next_review` that has passed is reported on every build. The functions are pure, need no MkDocs and take a few milliseconds
 for the whole site, so the site's plugin can print the same report as build warnings.
 
 Run from the repository: `python -m microsite.freshness [--config mkdocs.yml] [--today YYYY-MM-DD]
@@ -21,16 +23,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 
-from .data import DataError, format_path, front_matter_text
+from .data import DataError, format_path, front_matter
+from .practice import SOURCE as PRACTICE_SOURCE
+from .practice import practice_layers, practice_values
 
 CRISIS_DAYS = 180  # crisis numbers change without notice; re-check them about twice a year
 PAGE_DAYS = 365  # an explanation ages slowly, but a page nobody has read in a year drifts
@@ -102,19 +106,6 @@ def dated_items(crisis: dict, source: str) -> list[Dated]:
     return items
 
 
-def front_matter(text: str, source: str) -> dict:
-    """A page's front matter as a dict; empty when the page has none (as MkDocs reads it)."""
-    front = front_matter_text(text)
-    if front is None:
-        return {}
-    try:
-        meta = yaml.safe_load(front)
-    except yaml.YAMLError as exc:
-        # The build stops on this too (the plugin); a page we cannot read is not a fresh page.
-        raise DataError(source, "", f"front matter is not valid YAML: {exc}") from None
-    return meta if isinstance(meta, dict) else {}
-
-
 def page_dates(docs_dir: Path) -> list[Dated]:
     """Every page's `reviewed` date, labelled `docs/<page>.md`; pages without one are skipped."""
     docs_dir = Path(docs_dir)
@@ -144,7 +135,48 @@ def today_from_env() -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{TODAY_ENV}: expected a YYYY-MM-DD date, got {value!r}") from None
+        raise DataError(f"the environment variable {TODAY_ENV}", "", f"expected a YYYY-MM-DD date, got {value!r}") from None
+
+
+def practice_dates(practice: Mapping[str, Any] | None, sources: Mapping[str, str]) -> list[Dated]:
+    """The practice reviewer's `reviewed` date, if one is given (`sources`: the file each practice
+    key came from)."""
+    reviewer = (practice or {}).get("reviewer") or {}
+    if reviewer.get("reviewed") is None:
+        return []
+    source = sources.get("reviewer", PRACTICE_SOURCE)
+    return [Dated(f"{source}: reviewer", "reviewed", _as_date(reviewer["reviewed"], source, "reviewer.reviewed"))]
+
+
+def future_dated(items: list[Dated], today: date) -> list[str]:
+    """One line per item dated later than tomorrow."""
+    latest = today + timedelta(days=1)
+    return [f"{item.label}: {item.key} {item.day.isoformat()} is in the future (today is {today.isoformat()}); "
+            f"set it to the day it was really {item.key}" for item in items if item.day > latest]
+
+
+def overdue_review(practice: Mapping[str, Any] | None, sources: Mapping[str, str], today: date) -> str | None:
+    """The practice's `next_review` once it has passed, as a line to print, or None."""
+    value = (practice or {}).get("next_review")
+    if value is None:
+        return None
+    source = sources.get("next_review", PRACTICE_SOURCE)
+    day = _as_date(value, source, "next_review")
+    if day >= today:
+        return None
+    return (f"{source}: next_review {day.isoformat()} has passed ({(today - day).days} days ago): review the "
+            "content, then set the next date")
+
+
+def dates_report(crisis: dict, crisis_source: str, docs_dir: Path, practice: Mapping[str, Any] | None,
+                 sources: Mapping[str, str], today: date) -> tuple[list[str], list[str]]:
+    """(errors, warnings) for a build: dates in the future are errors; stale sources and a passed
+    `next_review` are warnings (a date passing never fails a build)."""
+    items = dated_items(crisis, crisis_source) + page_dates(Path(docs_dir)) + practice_dates(practice, sources)
+    warnings = [f"Out of date, please re-check: {line}"
+                for line in stale_report(crisis, crisis_source, Path(docs_dir), today)]
+    overdue = overdue_review(practice, sources, today)
+    return future_dated(items, today), warnings + ([overdue] if overdue else [])
 
 
 def _stale_all(crisis: list[Dated], pages: list[Dated], today: date, crisis_days: int, page_days: int) -> list[Stale]:
@@ -168,22 +200,33 @@ class Project:
     crisis_source: str  # the crisis file as the report names it (relative to the config's folder)
     docs_dir: Path
     site_url: str | None
+    practice: Mapping[str, Any] | None = None  # the practice's values, ours and its file's
+    sources: Mapping[str, str] = field(default_factory=dict)  # practice key -> the file it came from
+
+    @property
+    def practice_dates(self) -> list[Dated]:
+        return practice_dates(self.practice, self.sources)
+
+    def overdue(self, today: date) -> str | None:
+        return overdue_review(self.practice, self.sources, today)
 
 
 def project(config_path: Path) -> Project:
-    """Where the crisis data and the pages live, and the site's address, as the build sees them:
-    the config read by MkDocs (with INHERIT), and the practice's own file where there is one."""
+    """Where the crisis data and the pages live, the site's address and the practice's values, as
+    the build sees them: the config read by MkDocs (with INHERIT), and the practice's own file where
+    there is one."""
     from . import mkdocs_config  # the command reads the config with MkDocs, as the build does
     from .site import read_settings
 
     inputs = mkdocs_config.site_inputs(mkdocs_config.load(config_path))
-    settings, _ = read_settings(inputs)
+    settings, practice_file = read_settings(inputs)
+    values, sources = practice_values(practice_layers(inputs.practice, inputs.practice_source, practice_file))
     crisis = inputs.root / inputs.crisis_data
     try:
         source = crisis.resolve().relative_to(inputs.root).as_posix()
     except ValueError:
         source = str(crisis)
-    return Project(crisis, source, inputs.docs_dir, settings["site_url"])
+    return Project(crisis, source, inputs.docs_dir, settings["site_url"], values, sources)
 
 
 # --- links, online ---------------------------------------------------------------------------------
@@ -271,15 +314,17 @@ def main(argv: list[str] | None = None) -> int:
 
         crisis = dated_items(load_crisis_lines(found.crisis_path), found.crisis_source)
         pages = page_dates(found.docs_dir)
+        reviewed, overdue = found.practice_dates, found.overdue(today)
     except (OSError, ValueError, yaml.YAMLError, ConfigurationError) as exc:  # DataError is a ValueError
         print(f"error: {exc}", file=sys.stderr)
         return 2
     problems = _stale_all(crisis, pages, today, args.crisis_days, args.page_days)
-    for problem in problems:
+    future = future_dated(crisis + pages + reviewed, today)
+    for problem in [*future, *problems, *([overdue] if overdue else [])]:
         print(problem)
-    if not problems:
+    if not problems and not future:
         print(f"All {len(crisis)} crisis sources and {len(pages)} pages are within their review age.")
-    failed = bool(problems)
+    failed = bool(problems or future)
     if args.online:
         failed = check_links(args.config, found.site_url) != 0 or failed
     return 1 if failed else 0

@@ -18,10 +18,10 @@ ID_SOURCE = "data-id-source"
 def el(parent: etree.Element | None, tag: str, text: str | None = None, source: str | None = None,
        **attrs: str | None) -> etree.Element:
     """Append (or create) an element; `class_` and `data_x` map to `class` and `data-x`."""
-    attrs = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items() if v is not None}
-    if source and "id" in attrs:
-        attrs[ID_SOURCE] = source
-    node = etree.Element(tag, attrs) if parent is None else etree.SubElement(parent, tag, attrs)
+    given = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items() if v is not None}
+    if source and "id" in given:
+        given[ID_SOURCE] = source
+    node = etree.Element(tag, given) if parent is None else etree.SubElement(parent, tag, given)
     if text is not None:
         node.text = atomic(text)
     return node

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
@@ -31,6 +32,7 @@ from .data import DataError
 LOCALES = Path(__file__).resolve().parent / "locales"
 DOMAIN = "messages"
 SOURCE_LANGUAGE = "en"  # the language the messages are written in (the catalogs' msgids)
+ListStyle = Literal["standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"]
 
 
 def catalog_path(lang: str, locales: Path = LOCALES) -> Path:
@@ -99,7 +101,7 @@ class Words:
         day = value if isinstance(value, date) else date.fromisoformat(str(value))
         return format_date(day, format="long", locale=self.lang)
 
-    def list(self, items: Iterable[str], style: str = "standard") -> str:
+    def list(self, items: Iterable[str], style: ListStyle = "standard") -> str:
         """`a, b and c` (`standard`) or `a, b or c` (`or`), in this language."""
         return format_list(list(items), style=style, locale=self.lang)
 

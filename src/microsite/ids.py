@@ -27,8 +27,9 @@ class IdClash(DataError):
 
 
 def _origin(node: etree.Element) -> str:
-    if node.get(ID_SOURCE):
-        return node.get(ID_SOURCE)
+    source = node.get(ID_SOURCE)
+    if source:
+        return source
     if str(node.tag).removeprefix(HIDDEN_HEADING) in HEADINGS:
         words = (node.text or "") + "".join("".join(child.itertext()) + (child.tail or "")
                                             for child in node if child.get("class") != "headerlink")

@@ -100,9 +100,9 @@ def gather(root: Path = ROOT) -> Catalog:
     for message, where in config_messages(root / "mkdocs.yml"):
         known = catalog.get(message)
         if known is None:
-            catalog.add(message, None, [("mkdocs.yml", None)], auto_comments=[where])
+            catalog.add(message, None, [("mkdocs.yml", None)], auto_comments=[where])  # type: ignore[list-item]  # Babel takes a location without a line
         else:
-            known.locations.append(("mkdocs.yml", None))
+            known.locations.append(("mkdocs.yml", None))  # type: ignore[arg-type]  # as above
             known.auto_comments.append(where)
     return catalog
 

@@ -2,15 +2,18 @@
 where MkDocs and the templates look for them.
 
 - `load`: the one reader of the site config, MkDocs' `load_config` (with `INHERIT`), used by the
-  plugin's build, `python -m microsite.postbuild`, `python -m microsite.freshness` and the
-  benchmarks; `check_config_files` then refuses a key written twice in any file it read.
+  plugin's build, `python -m microsite.postbuild`, `python -m microsite.headers`,
+  `python -m microsite.freshness` and the benchmarks; `check_config_files` then refuses a key
+  written twice in any file it read, and the settings Material prints are checked
+  (`site_config.check_printed_settings`).
 - `site_inputs`: what the core needs from that config (see `site.SiteInputs`).
 - `for_build`: a copy of the config with the site's values (the practice's address and name, the
   stylesheet's served name, the blocks' options). The config MkDocs was given is never changed, so
   a build can run again on it (as `mkdocs serve` and mkdocs-static-i18n do) with the same result.
-- `TemplateConfig`: the config as templates see it: `site_name` and `site_description` escaped
-  (Material's templates print them as they are), our resolved values in `extra.microsite`, the
-  practice's website and logo where Material looks for them, and the build's language as
+- `template_config`: the config as templates see it: the text settings Material's templates print
+  as they are (`site_name`, `site_description`, `site_author`, `copyright`, `repo_name`) escaped,
+  our own name and description in the build's language, our resolved values in `extra.microsite`,
+  the practice's website and logo where Material looks for them, and the build's language as
   `theme.language` (Material's own words), with the palette toggles' names in that language.
 - `site_languages`, `build_language`: the languages mkdocs-static-i18n builds (its `languages`,
   less those the practice leaves out) and the one the current build is for; without that plugin,
@@ -23,8 +26,6 @@ import copy
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
-
-from markupsafe import Markup, escape
 
 from .data import DataError, config_file_problem
 from .headers import trusted_for_config
@@ -39,10 +40,10 @@ from .site import (
     load_site,
     template_overlay,
 )
+from .site_config import check_printed_settings, escaped_text
 
 PLUGIN = "microsite"  # our plugin's name in `plugins:`
 I18N = "i18n"  # mkdocs-static-i18n's name in `plugins:`
-ESCAPED = ("site_name", "site_description")  # printed by Material's templates without escaping
 
 
 def load(config_file: str | Path) -> Any:
@@ -120,13 +121,15 @@ def site_inputs(config: Any) -> SiteInputs:
         root=root, docs_dir=Path(config.docs_dir), site_url=config.site_url or None, site_name=config.site_name,
         site_description=config.site_description, practice=(config.extra or {}).get("practice"),
         practice_source=f"{Path(config.config_file_path).name} extra.practice",
-        practice_folder=practice_folder(root), **paths,
+        practice_folder=practice_folder(root), options_source=f"plugins.{PLUGIN}", **paths,
     )
 
 
 def load_site_for(config: Any, with_files: bool = True) -> Site:
-    """The core's site for a MkDocs config: its files checked, the practice resolved."""
+    """The core's site for a MkDocs config: its files and printed settings checked, the practice
+    resolved."""
     check_config_files(config)
+    check_printed_settings(config)
     return load_site(site_inputs(config), with_files=with_files)
 
 
@@ -198,7 +201,7 @@ def template_config(config: Any, site: Site, language: Language | None = None,
     interface = words(language.code)
     # Our own name and description (the config's, not a practice's) are catalog messages: in the
     # build's language; a practice's own words are not in the catalog and stay as written.
-    replaced: dict[str, Any] = {key: Markup(escape(interface.gettext(config[key]))) for key in ESCAPED if config[key]}
+    replaced: dict[str, Any] = escaped_text(config, interface.gettext)
     overlay = template_overlay(site, config.extra or {}, language, languages or [language])
     replaced["extra"] = {**(config.extra or {}), **overlay["extra"]}
     theme = {**overlay.get("theme", {}), "language": language.code}

@@ -4,9 +4,12 @@ Each event hands MkDocs' objects to a core function and puts the result where Mk
 the site is checked and resolved once per build (`site.load_site`), MkDocs builds from a copy of
 the config that holds the site's values (`mkdocs_config.for_build`), the generated stylesheet and
 share image are published as real files, templates read an escaped view of the config, and once
-the site is written every post-build step runs (`postbuild.post_build`). The config MkDocs hands
-in is never changed, and nothing of one build is kept for the next: a build may run any number of
-times in one process (as `mkdocs serve` and mkdocs-static-i18n run it) with the same result.
+the site is written every post-build step runs (`postbuild.post_build`: page checks, each page's
+policy, `_headers`, `robots.txt`). `mkdocs build` writes into a staging folder that replaces the
+site folder only when every step has passed (`staging.py`): the build's own copy of the config
+points there while it runs, and back once it ends. The config MkDocs hands in is never changed,
+and nothing of one build is kept for the next: a build may run any number of times in one process
+(as `mkdocs serve` and mkdocs-static-i18n run it) with the same result.
 """
 
 from __future__ import annotations
@@ -24,14 +27,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
 
-from . import mkdocs_config, template_env
+from . import mkdocs_config, staging, template_env
 from .crisis import DEFAULT_DATA as CRISIS_DATA
-from .data import DataError, front_matter_text, yaml_problem
-from .freshness import stale_report, today_from_env
+from .data import DataError, front_matter
 from .headers import trusted_for_config
 from .i18n import words
 from .languages import Language, alternates
-from .postbuild import check_page, post_build
+from .page_checks import EMBED_TEMPLATES, check_content, read_page
+from .postbuild import post_build
 from .scan import PageScan
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .seo import faq_page_json_ld, website_json_ld
@@ -62,12 +65,17 @@ class Run:
     depth: int = 0  # builds under way: the outermost one runs the post-build steps
     scanned: dict[str, PageScan] = field(default_factory=dict)  # every page, by its file in the site
     trusted: dict[str, Any] = field(default_factory=dict)  # each language's `trusted(rel)`, by its folder
+    embed_pages: set[str] = field(default_factory=set)  # pages built from the embed's template
 
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
     run: Run | None = None
     declared: list | None = None  # the languages the config names, as it names them (read once)
     permalink: str | None = None  # the permalinks' title as the config writes it (read once)
+    command, dirty, staged = None, False, None
+
+    def on_startup(self, *, command, dirty):
+        self.command, self.dirty = command, dirty
 
     def on_config(self, config):
         try:
@@ -84,16 +92,19 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             self.run = Run(languages)
             if self.site.practice_file:
                 info.info(f"Practice config: {self.site.practice_file.path}")
-            _report_stale(self.site.crisis, self.config.crisis_data, config.docs_dir)
+            _report(self.site.date_warnings)
         self.language = mkdocs_config.build_language(config, self.run.languages)
         return mkdocs_config.for_build(config, self.site, self.language.code, self.permalink)
 
     def on_pre_build(self, config):
+        # `config` is this build's own copy (from on_config); its site_dir is set back when the build
+        # ends. mkdocs-static-i18n's further languages build inside the first one, on its config,
+        # so into the same staging folder.
+        if self.run.depth == 0 and self.command == "build" and not self.dirty:  # not `serve`, whose folder is its own
+            self.staged = staging.Staged(config)
+            info.info(f"Writing the site into {self.staged.building}; it replaces {self.staged.final} "
+                      "once every page is checked")
         self.run.depth += 1
-
-    def on_build_error(self, error):
-        if self.run is not None:
-            self.run.depth = 0
 
     def on_serve(self, server, config, builder):
         # `mkdocs serve` rebuilds when the practice's folder changes, as it does for mkdocs.yml.
@@ -150,17 +161,15 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     @event_priority(100)  # before mkdocs-static-i18n's (50), which joins the lines again without the last newline
     def on_page_markdown(self, markdown, page, config, files):
         source = page.file.content_string
-        front = front_matter_text(source)
-        if front is not None:
-            # MkDocs quietly renders broken front matter as text, and keeps the last of two equal keys.
-            problem = yaml_problem("\n" + front)  # so its line numbers are the file's
-            if problem:
-                raise PluginError(f"{page.file.src_uri}: front matter is not valid: {problem}")
-            # Printed by Material's templates (the page, the navigation, the footer) without
-            # escaping. The page object is this build's own: the next build reads the file again.
-            for key in ("title", "description"):
-                if isinstance(page.meta.get(key), str):
-                    page.meta[key] = Markup(escape(page.meta[key]))
+        try:
+            front_matter(source, page.file.src_uri)  # read strictly, as MkDocs does not
+        except DataError as exc:
+            raise PluginError(str(exc)) from None
+        # Printed by Material's templates (the page, the navigation, the footer) without
+        # escaping. The page object is this build's own: the next build reads the file again.
+        for key in ("title", "description", "author"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = Markup(escape(page.meta[key]))
         # One blank line per front-matter line: messages from the blocks then give the file's lines.
         if source.endswith(markdown) and markdown:
             return "\n" * source[: len(source) - len(markdown)].count("\n") + markdown
@@ -194,9 +203,14 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     @event_priority(-50)  # after the minifier: the page as it will be written
     def on_post_page(self, output, page, config):
         try:
-            self.run.scanned[page.file.dest_uri] = check_page(page.file.src_uri, output, page.content)
+            scan = self.run.scanned[page.file.dest_uri] = read_page(page.file.src_uri, output, page.content)
+            # Now, not only after the last language: MkDocs stops a further language's build under
+            # --strict at its first warning, before the post-build steps could name the page.
+            check_content(page.file.dest_uri, scan)
         except DataError as exc:
             raise PluginError(str(exc)) from None
+        if page.meta.get("template") in EMBED_TEMPLATES:
+            self.run.embed_pages.add(page.file.dest_uri)
         return output
 
     @event_priority(-50)  # after the minifier
@@ -217,17 +231,28 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if self.run.depth > 0:  # a further language's build: the outermost one finishes the site
             return
         try:
+            # Under `mkdocs serve` the pages get no meta policy: its live reload is an inline script.
             post_build(Path(config.site_dir), docs_dir=Path(config.docs_dir), site_url=self.site.settings["site_url"],
                        embed_origins=self.site.practice["embed_origins"],
                        trusted=mkdocs_config.language_trust(self.run.trusted), generated=self.site.generated,
-                       scanned=self.run.scanned, languages=self.run.languages)
+                       scanned=self.run.scanned, embed_pages=self.run.embed_pages, meta=self.command != "serve",
+                       languages=self.run.languages)
         except DataError as exc:
             raise PluginError(str(exc)) from None
+        if self.staged:  # every page written and checked: the build is whole
+            self.staged, staged = None, self.staged
+            staged.publish()
+
+    def on_build_error(self, error):
+        if self.run is not None:
+            self.run.depth = 0
+        if self.staged:
+            self.staged, staged = None, self.staged
+            info.info(f"The site folder is unchanged; what this build wrote is in {staged.keep_failed()}")
 
 
-def _report_stale(crisis, crisis_source, docs_dir):
-    """Print each source past its review age (never an error; see `log` above)."""
-    lines = stale_report(crisis, crisis_source, Path(docs_dir), today_from_env())
+def _report(lines):
+    """Print each stale source and a passed next_review (never an error; see `log` above)."""
     if not lines:
         return
     if not log.handlers:  # once per process: MkDocs' own console handler, without the counter --strict reads
@@ -235,4 +260,4 @@ def _report_stale(crisis, crisis_source, docs_dir):
                             logging.StreamHandler()))
         log.propagate = False
     for line in lines:
-        log.warning(f"Out of date, please re-check: {line}")
+        log.warning(line)

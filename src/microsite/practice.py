@@ -2,12 +2,13 @@
 
 A practice writes its own values in `practice/practice.yml` (a folder of its own, next to
 mkdocs.yml, that our updates never touch); `extra.practice` in mkdocs.yml holds our defaults. Each
-file is read as plain data (see `data.parse_yaml`: no tag that runs code or reads the environment)
-and checked before any template sees a value, and every message names the file the value came
-from: text is plain text, addresses are parsed (see `urls.py`), the logo and share image must be
-images inside docs/, colours are hex (their contrast is checked in `brand.py`), embed origins are
-written the one way browsers report them, and a site published at a real address must say where
-readers can report an error.
+file is read as plain data (see `data.parse_yaml`: no tag that runs code or reads the environment,
+no alias) and checked before any template sees a value, and every message names the file the value
+came from: text is plain text without invisible or bidirectional characters, addresses are parsed
+as a browser reads them (see `urls.py`), the logo and share image must be images inside docs/,
+colours are hex (their contrast is checked in `brand.py`), embed origins are written the one way
+browsers report them, dates are not in the future (see `freshness.py`), and a site published at a
+real address must say where readers can report an error.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .brand import normalise_colors
-from .data import DataError, parse_yaml, validate
+from .data import DataError, parse_yaml, read_data_file, validate
 from .urls import contact_href, normalise_origin
 
 SOURCE = "mkdocs.yml extra.practice"
@@ -118,11 +119,7 @@ def read_practice_file(folder: Path, config_dir: Path) -> PracticeFile:
         source = path.resolve().relative_to(Path(config_dir).resolve()).as_posix()
     except ValueError:
         source = str(path)
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(source, "", f"cannot be read ({exc.__class__.__name__})") from None
-    raw = parse_yaml(text, source)
+    raw = parse_yaml(read_data_file(path, source), source)
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
@@ -148,6 +145,15 @@ def source_of(layers: Sequence[Layer], key: str) -> str:
     return layers[-1].source
 
 
+def practice_values(layers: Sequence[Layer]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The values the layers set (each layer checked on its own, a later one replacing an earlier
+    one's keys), and the file each key came from; no defaults filled in."""
+    merged: dict[str, Any] = {}
+    for layer in layers:
+        merged.update(_checked_layer(layer))
+    return merged, {key: source_of(layers, key) for key in merged}
+
+
 def resolve_practice(raw: Any, site_url: str | None, docs_dir: str | Path | None = None,
                      layers: Sequence[Layer] | None = None) -> dict[str, Any]:
     """Validate the block and return it with every key present (defaults filled in).
@@ -156,9 +162,7 @@ def resolve_practice(raw: Any, site_url: str | None, docs_dir: str | Path | None
     each layer is checked on its own, so a message names the file the value came from.
     """
     layers = list(layers) if layers is not None else [Layer(SOURCE, raw)]
-    merged: dict[str, Any] = {}
-    for layer in layers:
-        merged.update(_checked_layer(layer))
+    merged, _ = practice_values(layers)
     practice = {**DEFAULTS, **{k: v for k, v in merged.items() if v is not None}}
     practice["website"] = practice["website"] or site_url or ""
     practice["contact_url"] = contact_href(practice["contact"]) if practice["contact"] else None

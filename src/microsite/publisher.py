@@ -11,10 +11,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from pymdownx.blocks.block import Block, type_string_in
+from pymdownx.blocks.block import type_string_in
 
 from .crisis import long_date
-from .extension import SiteBlocksExtension
+from .extension import SiteBlock, SiteBlocksExtension
 from .html import el, tail
 from .urls import is_email
 
@@ -48,7 +48,7 @@ def render_contact(parent: etree.Element, practice: dict[str, Any]) -> etree.Ele
     return p
 
 
-class Publisher(Block):
+class Publisher(SiteBlock):
     """`/// publisher` renders the publishing practice (or, with `show: contact`, how to reach it)."""
 
     NAME = "publisher"

@@ -4,16 +4,24 @@ line about the site under it, and a band of its accent colour.
 Drawn with Pillow and a font shipped in this package (DejaVu Sans Bold, licence beside it in
 fonts/), so a build needs no network and no browser. The inputs rarely change, so the image is
 kept in a cache folder under a hash of everything that makes it (text, colours, font and this
-module's code): the same image is never drawn twice.
+module's code): the same image is never drawn twice; when the cache folder cannot be written, the
+image is kept in a temporary folder instead (`cache.py`). Laying out the text measures each character a
+bounded number of times, so a name of any length is drawn at once.
+
+A practice's own image is read only as far as its header, and refused when its size is not one
+link previews use (`image_size`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import warnings
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
+
+from .cache import store
 
 SIZE = (1200, 630)
 FONT = Path(__file__).parent / "fonts" / "DejaVuSans-Bold.ttf"
@@ -25,6 +33,9 @@ SUBTITLE_SIZES = range(36, 23, -2)
 SUBTITLE_LINES = 3
 SUBTITLE_ROOM = 150  # height kept for the line about the site, when there is one
 LINE_SPACING = 1.2
+# A practice's own share image: what link previews show (at least 200 px a side, at most 4096 px
+# and 5 MB, as the largest of them accept).
+MIN_SIDE, MAX_SIDE, MAX_BYTES = 200, 4096, 5_000_000
 
 
 def cached_share_image(cache_dir: Path, title: str, subtitle: str, colors: dict[str, str],
@@ -36,13 +47,33 @@ def cached_share_image(cache_dir: Path, title: str, subtitle: str, colors: dict[
     digest = hashlib.sha256(json.dumps([title, subtitle, colors], sort_keys=True).encode("utf-8"))
     digest.update(font.read_bytes())
     digest.update(Path(__file__).read_bytes())  # this drawing code: a change to it draws again
-    path = Path(cache_dir) / f"share-{digest.hexdigest()[:20]}.png"
-    if not path.is_file():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial")  # a build stopped half-way leaves no broken image
-        draw(title, subtitle, colors, font).save(partial, "PNG", optimize=True)
-        partial.replace(path)
-    return path
+    name = f"share-{digest.hexdigest()[:20]}.png"
+    path = Path(cache_dir) / name
+    if path.is_file():
+        return path
+    image = draw(title, subtitle, colors, font)
+    return store(cache_dir, name, lambda target: image.save(target, "PNG", optimize=True))
+
+
+def image_size(path: Path) -> tuple[int, int]:
+    """(width, height) of a practice's own share image, read from its header only; raises
+    ValueError saying why it cannot be used (not an image, or a size link previews refuse)."""
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_BYTES:
+            raise ValueError(f"it is {size} bytes; link previews take at most {MAX_BYTES}")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning, OSError) as exc:
+        if isinstance(exc, (Image.DecompressionBombError, Image.DecompressionBombWarning)):
+            raise ValueError(f"it is far larger than {MAX_SIDE} x {MAX_SIDE} pixels") from None
+        raise ValueError("it is not a readable image") from None
+    if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
+        raise ValueError(f"it is {width} x {height} pixels; link previews take {MIN_SIDE} to {MAX_SIDE} a side "
+                         "(1200 x 630 is best)")
+    return width, height
 
 
 def draw(title: str, subtitle: str, colors: dict[str, str], font: Path = FONT) -> Image.Image:
@@ -68,13 +99,13 @@ def draw(title: str, subtitle: str, colors: dict[str, str], font: Path = FONT) -
     return image
 
 
-def fit(text: str, font: Path, width: int, height: int, sizes: range = TITLE_SIZES,
+def fit(text: str, font: Path, width: int, height: float, sizes: range = TITLE_SIZES,
         most: int = MAX_LINES) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """The largest of `sizes` at which `text` wraps into at most `most` lines within width x
     height; at the smallest size, what does not fit ends with an ellipsis."""
     for size in sizes:
         face = ImageFont.truetype(str(font), size)
-        lines = wrap(text, face, width)
+        lines = wrap(text, face, width, most)
         if len(lines) <= most and len(lines) * size * LINE_SPACING <= height:
             return face, lines
     return face, shorten(lines, face, width, most)
@@ -91,17 +122,30 @@ def shorten(lines: list[str], face: ImageFont.FreeTypeFont, width: int, most: in
     return lines
 
 
-def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Words into lines no wider than `width`; a word wider than a line is broken where it must."""
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: int, most: int | None = None) -> list[str]:
+    """Words into lines no wider than `width`; a word wider than a line is broken where it must.
+
+    With `most`, it stops at `most` + 1 lines: enough to know the text does not fit. A line is
+    measured as it grows, one character at a time up to its width, so the work is bounded by the
+    length of the text times the length of a line.
+    """
     lines: list[str] = []
     for word in text.split():
-        candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and face.getlength(candidate) <= width:
-            lines[-1] = candidate
+        if most is not None and len(lines) > most:
+            break
+        if lines and face.getlength(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
             continue
-        while face.getlength(word) > width:
-            cut = max([i for i in range(1, len(word)) if face.getlength(word[:i]) <= width] or [1])
+        while word and (most is None or len(lines) <= most):
+            cut = _longest_fit(word, face, width)
             lines.append(word[:cut])
             word = word[cut:]
-        lines.append(word)
     return lines
+
+
+def _longest_fit(word: str, face: ImageFont.FreeTypeFont, width: int) -> int:
+    """How many of `word`'s first characters fit in `width` (at least one)."""
+    size = 1
+    while size < len(word) and face.getlength(word[: size + 1]) <= width:
+        size += 1
+    return size

@@ -3,16 +3,19 @@ core hands back. Nothing here needs MkDocs.
 
 `SiteInputs` is what an adapter reads from its generator's config (the site's address, name and
 description, our own practice block, the paths); `load_site` adds the practice's own file, checks
-everything (the practice block, the brand's contrast, both data files) and makes the generated
-files (the site stylesheet, the share image) as real files in the cache folder. What the generator
-needs back comes from `Site`, each in one place:
+everything (the practice block, the brand's contrast, both data files, inside the project, and
+every date: none in the future) and makes the generated files (the site stylesheet, the share
+image) as real files in the cache folder. What the generator needs back comes from `Site`, each in
+one place:
 
 - `config_values`: the site-level values its config must hold (address, name, description, the
   stylesheet's served name);
 - `template_values`: what our templates print, read from `config.extra.microsite`
   (`template_overlay`: with the practice's website and logo where Material's templates look);
 - `block_options`: what our Markdown blocks need (region, data files, the practice);
-- `generated`: the files to publish with the site.
+- `generated`: the files to publish with the site;
+- `date_warnings`: stale sources and a passed `next_review`, for the adapter to print (a date
+  passing never fails a build).
 
 `generator_config` gathers the config's part as plain data, for a generator without our plugin.
 
@@ -23,25 +26,24 @@ run any number of times in one process with the same result.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
-
-from PIL import Image, UnidentifiedImageError
 
 from . import practice as practice_module
 from .brand import Brand, brand_css, resolve_brand
 from .crisis import DEFAULT_DATA as CRISIS_DATA
 from .crisis import check_region, load_crisis_lines
-from .data import DataError
+from .data import DataError, project_file
+from .freshness import dates_report, today_from_env
 from .i18n import words
 from .languages import Language
 from .practice import EXPECTED, PracticeFile, practice_layers, read_practice_file, resolve_practice, source_of
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .self_assessment.model import load_self_assessment
 from .share_image import SIZE as SHARE_IMAGE_SIZE
-from .share_image import cached_share_image
+from .share_image import cached_share_image, image_size
 from .stylesheet import GeneratedFile, site_stylesheet
 
 STYLESHEET = "assets/stylesheets/site.css"  # under docs/: gets the brand colours, then is served hashed
@@ -63,6 +65,7 @@ class SiteInputs:
     practice: Any = None  # our config's own practice block (mkdocs.yml `extra.practice`)
     practice_source: str = practice_module.SOURCE  # how messages name that block
     practice_folder: Path | None = None  # the practice's own folder (see `practice.practice_folder`)
+    options_source: str = ""  # how messages name the settings below, e.g. `plugins.microsite`
     crisis_data: str = CRISIS_DATA
     self_assessment_data: str = SELF_ASSESSMENT_DATA
     stylesheet: str = STYLESHEET
@@ -88,6 +91,7 @@ class Site:
     stylesheet: GeneratedFile | None = None
     share_image: ShareImage | None = None
     sources: dict[str, str] = field(default_factory=dict)  # practice key -> the file it came from
+    date_warnings: tuple[str, ...] = ()  # stale sources, a passed next_review
 
     @property
     def crisis_path(self) -> Path:
@@ -141,16 +145,26 @@ def load_site(inputs: SiteInputs, with_files: bool = True) -> Site:
     practice = resolve_practice(None, settings["site_url"], inputs.docs_dir, layers=layers)
     sources = {key: source_of(layers, key) for key in practice}
     brand = resolve_brand(practice["colors"], sources["colors"])
-    crisis = load_crisis_lines(inputs.root / inputs.crisis_data)
+    crisis = load_crisis_lines(data_file(inputs, "crisis_data"))
     check_region(crisis, practice["region"], sources["region"])
-    load_self_assessment(inputs.root / inputs.self_assessment_data)  # fail early, with the path
-    site = Site(inputs, settings, practice, brand, crisis, practice_file, sources=sources)
+    load_self_assessment(data_file(inputs, "self_assessment_data"))  # fail early, with the path
+    errors, warnings = dates_report(crisis, inputs.crisis_data, inputs.docs_dir, practice, sources, today_from_env())
+    if errors:
+        raise DataError("", "", "\n".join(errors))
+    site = Site(inputs, settings, practice, brand, crisis, practice_file, sources=sources,
+                date_warnings=tuple(warnings))
     if not with_files:
         return site
     cache = inputs.root / inputs.cache_dir
     stylesheet = site_stylesheet(inputs.docs_dir, inputs.stylesheet, brand_css(brand), cache)
-    share = share_image(site, cache)
-    return Site(inputs, settings, practice, brand, crisis, practice_file, stylesheet, share, sources)
+    return replace(site, stylesheet=stylesheet, share_image=share_image(site, cache))
+
+
+def data_file(inputs: SiteInputs, option: str) -> Path:
+    """A data file the inputs name (`crisis_data`, `self_assessment_data`), refused when it leads
+    outside the project (a file linked to one elsewhere would be read, and quoted in errors)."""
+    setting = f"{inputs.options_source}.{option}" if inputs.options_source else option
+    return project_file(inputs.root, getattr(inputs, option), setting)
 
 
 def share_image(site: Site, cache_dir: Path) -> ShareImage:
@@ -158,11 +172,11 @@ def share_image(site: Site, cache_dir: Path) -> ShareImage:
     practice = site.practice
     if practice["share_image"]:
         try:
-            with Image.open(Path(site.inputs.docs_dir) / practice["share_image"]) as image:  # reads the header only
-                return ShareImage(practice["share_image"], image.width, image.height)
-        except (UnidentifiedImageError, OSError):
+            width, height = image_size(Path(site.inputs.docs_dir) / practice["share_image"])  # reads the header only
+        except ValueError as exc:
             raise DataError(site.sources["share_image"], "share_image", f"expected {EXPECTED['share_image']}, "
-                            f"got {practice['share_image']!r}, which is not a readable image") from None
+                            f"got {practice['share_image']!r}, which {exc.args[0].removeprefix('it ')}") from None
+        return ShareImage(practice["share_image"], width, height)
     light = site.brand.light
     colors = {"background": light["--brand-primary"], "text": light["--brand-on-primary"],
               "muted": light["--brand-on-primary-muted"], "accent": light["--brand-accent"]}

@@ -40,11 +40,12 @@ def indexed_pages(site_dir: Path) -> list[Entry]:
         tree = LexborHTMLParser(path.read_text("utf-8"))
         canonical = tree.css_first("link[rel=canonical]")
         robots = tree.css_first("meta[name=robots]")
-        if canonical is None or not canonical.attributes.get("href"):
+        href = canonical.attributes.get("href") if canonical is not None else None
+        if not href:
             continue
         if robots is not None and "noindex" in (robots.attributes.get("content") or ""):
             continue
-        entries.append(Entry(path.relative_to(site_dir).as_posix(), canonical.attributes["href"]))
+        entries.append(Entry(path.relative_to(site_dir).as_posix(), href))
     return entries
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import csscompressor
 
+from .cache import store
 from .data import DataError
 
 HASH_DIGITS = 8  # what `headers.FINGERPRINTED_RE` reads as a fingerprint (6 to 8 hex digits)
@@ -49,8 +50,8 @@ def site_stylesheet(docs_dir: Path, uri: str, brand_css: str, cache_dir: Path) -
     name = served_name(uri, text)
     path = Path(cache_dir) / posixpath.basename(name)
     if not path.is_file() or path.read_text("utf-8") != text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial")  # a build stopped half-way leaves no broken file
-        partial.write_text(text, "utf-8")
-        partial.replace(path)
+        def write(target: Path) -> None:
+            target.write_text(text, "utf-8")
+
+        path = store(cache_dir, path.name, write)
     return GeneratedFile(name, path)

@@ -7,8 +7,10 @@ alone and its serializer escapes.
 
 A few fields (their schemas say which) may use a Markdown subset: *emphasis*, **strong** and
 [links](https://example.org). They are rendered here, by Python-Markdown with only those inline
-patterns, and each link's target is checked (`urls.link_problem`). Raw HTML, images, autolinks and
-entities are not part of the subset, so `<b>` or `&amp;` stay literal text.
+patterns, and each link's target is checked as a browser will read it (`urls.link_problem`). Raw
+HTML, images, autolinks and entities are not part of the subset, so `<b>` or `&amp;` stay literal
+text. Neither kind may hold a character that changes how text shows without showing itself (a
+right-to-left override, a zero-width space: see `chars.py`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from markdown import Markdown
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 from markdown.util import AtomicString, Registry
 
+from .chars import hidden_character_problem
 from .urls import link_problem
 
 # Inline patterns the subset keeps: backslash escapes (to write a literal *), links, emphasis.
@@ -45,7 +48,9 @@ def atomic(text: str | None) -> AtomicString | None:
 def plain_text_problem(text: str) -> str | None:
     """Why `text` cannot be plain text on a page, or None."""
     found = CONTROL.search(text)
-    return f"it contains the control character {found.group()!r}" if found else None
+    if found:
+        return f"it contains the control character {found.group()!r}"
+    return hidden_character_problem(text)
 
 
 @cache

@@ -1,10 +1,13 @@
 """Addresses that come from config and data: web addresses, links, email addresses, embed origins.
 
-Each one is parsed, never just pattern-matched, and checked against an allow-list of schemes.
-Characters that could end an HTML attribute or a URL early (quotes, spaces, angle brackets,
-backslashes, control characters) are refused outright, even though the output is escaped too:
-an address that needs them is a mistake, and a browser's URL parser forgives more than ours.
-Each check returns the problem in plain words, or None when the address is fine.
+Each one is read as a browser will read it (`as_browser_reads`: HTML character references
+decoded, then what the WHATWG URL parser strips), parsed, never just pattern-matched, and checked
+against an allow-list of schemes, by one function (`link_problem`). Characters that could end an
+HTML attribute or a URL early (quotes, spaces, angle brackets, backslashes, control characters)
+are refused outright, even though the output is escaped too: an address that needs them is a
+mistake, and a browser's URL parser forgives more than ours. So are the characters that change
+how text shows without showing themselves. Each check returns the problem in plain words, or
+None when the address is fine.
 """
 
 from __future__ import annotations
@@ -12,7 +15,10 @@ from __future__ import annotations
 import re
 from email.errors import HeaderParseError
 from email.headerregistry import Address
+from html.entities import html5
 from urllib.parse import urlsplit
+
+from .chars import hidden_character
 
 # Quotes and angle brackets end attributes and tags; spaces and backslashes change how browsers
 # split a URL; control characters are stripped by browsers, so "java\tscript:" still runs.
@@ -22,24 +28,98 @@ HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0
 # Where a link written in a data file's Markdown may lead: the web, an email, a phone, a text
 # message, or a page of this site (no scheme at all).
 LINK_SCHEMES = ("http", "https", "mailto", "tel", "sms")
+WEB_SCHEMES = ("http", "https")
 DEFAULT_PORTS = {"https": 443, "http": 80}
+LOCAL_PART = re.compile(r"^[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*$")
+# HTML character references as a browser's tokenizer finds them in an attribute value.
+REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+# What the WHATWG URL parser removes before it reads a URL: leading and trailing C0 controls and
+# spaces, then every ASCII tab and newline wherever it is.
+C0_OR_SPACE = "".join(chr(code) for code in range(0x21))
+TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+
+
+def _decode_reference(match: re.Match) -> str:
+    ref, text, end = match.group(1), match.string, match.end()
+    if ref.startswith("#"):
+        digits = ref[1:].rstrip(";")
+        code = int(digits[1:], 16) if digits[0] in "xX" else int(digits)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    if ref.endswith(";") and ref in html5:
+        return html5[ref]
+    # A name without its semicolon: only the legacy ones, and (in an attribute) not when a letter,
+    # a digit or "=" follows, as browsers read it.
+    name = ref.rstrip(";")
+    for size in range(len(name), 1, -1):
+        if name[:size] in html5:
+            following = name[size:size + 1] or text[end:end + 1]
+            if following.isalnum() or following == "=":
+                return match.group(0)
+            return html5[name[:size]] + ref[size:]
+    return match.group(0)
+
+
+def decode_references(value: str) -> str:
+    """`value` with its HTML character references decoded, as a browser's parser reads an attribute."""
+    return REFERENCE.sub(_decode_reference, value) if "&" in value else value
+
+
+def as_browser_reads(href: str, decoded: bool = False) -> str:
+    """The URL a browser follows for `href` written in an HTML attribute (`decoded`: the HTML
+    parser has already decoded its character references, as in a parsed page)."""
+    text = href if decoded else decode_references(href)
+    return TAB_OR_NEWLINE.sub("", text.strip(C0_OR_SPACE))
+
+
+def scheme_of(href: str, decoded: bool = False) -> str | None:
+    """The scheme a browser sees in `href`, in lower case, or None for a relative link."""
+    found = SCHEME.match(as_browser_reads(href, decoded))
+    return found.group(1).lower() if found else None
 
 
 def _forbidden(value: str) -> str | None:
     found = FORBIDDEN.search(value)
     if found:
         return f"it contains {found.group()!r}; addresses may not contain quotes, spaces, angle brackets or backslashes"
+    hidden = hidden_character(value)
+    if hidden:
+        return f"it contains {hidden}, an invisible character; write the address without it"
     return None
 
 
-def url_problem(value: str, schemes: tuple[str, ...] = ("https",)) -> str | None:
-    """Why `value` is not an absolute web address with one of `schemes` and a host, or None."""
-    problem = _forbidden(value)
+def link_problem(href: str, schemes: tuple[str, ...] = LINK_SCHEMES, relative: bool = True) -> str | None:
+    """Why a link may not be used, or None. The one check for every address: read as a browser
+    reads it, with one of `schemes` (http and https need a host), or, when `relative`, a link
+    to a page of this site."""
+    decoded = decode_references(href)
+    problem = _forbidden(href) or _forbidden(decoded)
+    read = as_browser_reads(decoded, decoded=True)
+    scheme = scheme_of(read, decoded=True)
+    if scheme not in (*schemes, None):
+        return _scheme_problem(schemes, relative)
     if problem:
         return problem
+    if decoded != href:
+        return "it contains an HTML character reference (&...;); write the address as it is"
+    if scheme is None:
+        if not relative:
+            return _scheme_problem(schemes, relative)
+        if read.startswith("//"):  # "//host/path" leaves the site without saying so
+            return "a link to another site must start with https://"
+        return None
+    return _web_address_problem(read, scheme) if scheme in WEB_SCHEMES else None
+
+
+def _scheme_problem(schemes: tuple[str, ...], relative: bool) -> str:
+    if relative:
+        return f"links may only use {', '.join(s + ':' for s in schemes)} or point to a page of this site"
+    return f"expected an address starting with {' or '.join(s + '://' for s in schemes)}"
+
+
+def _web_address_problem(value: str, scheme: str) -> str | None:
+    if value[: len(scheme) + 3].lower() != scheme + "://":
+        return f"expected an address starting with {scheme}://"
     parts = urlsplit(value)
-    if parts.scheme.lower() not in schemes or value[: len(parts.scheme) + 3].lower() != parts.scheme.lower() + "://":
-        return f"expected an address starting with {' or '.join(s + '://' for s in schemes)}"
     try:
         host, port = parts.hostname, parts.port  # .port raises on a port that is not a number
     except ValueError:
@@ -51,24 +131,18 @@ def url_problem(value: str, schemes: tuple[str, ...] = ("https",)) -> str | None
     return None
 
 
-def link_problem(href: str) -> str | None:
-    """Why a link written in Markdown may not be used, or None: http(s), mailto, tel, sms, or relative."""
-    problem = _forbidden(href)
-    if problem:
-        return problem
-    scheme = SCHEME.match(href)
-    if scheme:
-        name = scheme.group(1).lower()
-        if name not in LINK_SCHEMES:
-            return f"links may only use {', '.join(s + ':' for s in LINK_SCHEMES)} or point to a page of this site"
-        return url_problem(href, ("http", "https")) if name in ("http", "https") else None
-    if href.startswith("//"):  # "//host/path" leaves the site without saying so
-        return "a link to another site must start with https://"
-    return None
+def url_problem(value: str, schemes: tuple[str, ...] = ("https",)) -> str | None:
+    """Why `value` is not an absolute web address with one of `schemes` and a host, or None."""
+    return link_problem(value, schemes, relative=False)
 
 
 def email_problem(value: str) -> str | None:
-    """Why `value` is not one plain email address (name@example.org), or None."""
+    """Why `value` is not one plain email address (name@example.org), or None.
+
+    The part before @ keeps to letters, digits and `. _ + -`: a mail program reads `%0A`, `?` or
+    `&` in a mailto: link as more headers, so `a%0Abcc%3Aspy@…` would show one address and copy
+    in another.
+    """
     problem = _forbidden(value)
     if problem:
         return problem
@@ -78,6 +152,8 @@ def email_problem(value: str) -> str | None:
         return "expected one email address such as name@example.org"
     if address.addr_spec != value or "." not in address.domain or not HOST.match(address.domain.lower()):
         return "expected one email address such as name@example.org"
+    if not LOCAL_PART.match(address.username):
+        return "expected one email address such as name@example.org (before the @ only letters, digits and . _ + -)"
     return None
 
 

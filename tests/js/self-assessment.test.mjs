@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 // The module under test: the source, or the copy named by SA_MODULE (the minified file the built
-// site serves; tests/test_scripts.py runs this file against it).
+// site serves; tests/test_own_assets.py runs this file against it).
 const MODULE = process.env.SA_MODULE
   ? pathToFileURL(process.env.SA_MODULE).href
   : new URL('../../docs/assets/javascripts/self-assessment.js', import.meta.url).href

@@ -1,12 +1,72 @@
-// The self-assessment inside an iframe on the practice's own site. Links leave the frame (the
-// page's <base target="_top">), except links within the page; the host page is told the content
-// height so its iframe can fit it, but only when the host's origin is in `embed_origins`, which
-// the template writes in this script's `data-embed-origins`.
+// The self-assessment inside an iframe on the practice's own site. Links leave the frame (each
+// link of the block says target="_top"; this also catches links added later), except links within
+// the page. The host page is told a height its iframe can take, but only when the host's origin is
+// in `embed_origins`, which the template writes in this script's `data-embed-origins`.
+//
+// What the frame tells its host must not depend on the reader's answers: a height that changed
+// with a "Yes" to the safety question, or with the result, would tell the host page (and any
+// script on it) the answer. So the height is sent once the questionnaire is ready and again only
+// when the frame's width changes, and it is the height of the tallest layout the questionnaire can
+// take (measured on a hidden copy, see `tallest`), whatever the reader has answered.
+
+const longest = (texts) => texts.reduce((a, b) => (b.length > a.length ? b : a), '')
+
+/**
+ * Lays out each state a questionnaire can take, in turn: each step with its error summary, its
+ * crisis alert and the longest notice; each result with its crisis lines, every reason it can
+ * give, the longest answers, the share box and the longest notice.
+ */
+function * layouts (sa) {
+  for (let i = 0; i < sa.steps.length; i++) {
+    sa.restart(false)
+    sa.showStep(i, false)
+    sa.showErrors(sa.inStep(i))
+    if (sa.alert) sa.alert.hidden = false
+    sa.placePanel()
+    sa.showNotice(longest(Object.values(sa.constructor.notices)))
+    yield
+  }
+  const answers = sa.questions.map((q) => {
+    const labels = q.radios.map((radio) => radio.closest('label').textContent)
+    return labels.indexOf(longest(labels))
+  })
+  for (const result of sa.results) {
+    const winner = result.dataset.result
+    sa.layoutResult(winner, sa.model.rules.map((r, i) => (r.result === winner ? i : -1)).filter((i) => i >= 0), answers)
+    sa.part('share').hidden = false
+    sa.part('share-status').textContent = 'Select the link above and copy it.'
+    sa.showNotice(longest(Object.values(sa.constructor.notices)))
+    yield
+  }
+}
+
+/**
+ * The height of the tallest state the questionnaire `sa` can take, measured on a hidden copy with
+ * every part that opens closed: the reader's answers and layout are neither read nor touched.
+ */
+export function tallest (sa) {
+  const copy = sa.root.cloneNode(true)
+  copy.classList.add('sa--measure')
+  copy.setAttribute('aria-hidden', 'true')
+  copy.inert = true
+  copy.style.width = `${sa.root.getBoundingClientRect().width}px`
+  for (const details of copy.querySelectorAll('details')) details.open = false
+  sa.root.after(copy)
+  try {
+    const states = layouts(new sa.constructor(copy).bind(sa.model))
+    let most = 0
+    while (!states.next().done) most = Math.max(most, copy.getBoundingClientRect().height)
+    return most
+  } finally {
+    copy.remove()
+  }
+}
 
 export class Embed {
   constructor (script) {
     this.allowed = JSON.parse(script.dataset.embedOrigins || '[]')
     this.last = 0
+    this.width = -1
   }
 
   init () {
@@ -16,7 +76,13 @@ export class Embed {
     for (const form of document.forms) form.target = '_self'
     this.host = this.hostOrigin()
     this.content = document.querySelector('.md-content')
-    if (this.host && this.content) this.whenReady(() => new ResizeObserver(() => this.report()).observe(this.content))
+    if (this.host && this.content) {
+      this.whenReady(() => {
+        this.report()
+        // A new frame height (the host fitting it) fires `resize` too; only a new width matters.
+        window.addEventListener('resize', () => requestAnimationFrame(() => this.report()))
+      })
+    }
     return this
   }
 
@@ -35,16 +101,29 @@ export class Embed {
   }
 
   /**
-   * The first height only once the questionnaire is enhanced (its steps hidden), then only changes:
-   * the questionnaire's script marks its root `sa--js` and fires `self-assessment:ready` when done.
+   * Start once the questionnaire is enhanced (its steps hidden): the questionnaire's script marks
+   * its root `sa--js` and fires `self-assessment:ready` when done.
    */
   whenReady (start) {
     if (document.querySelector('.sa--js') || !document.querySelector('[data-module="self-assessment"]')) start()
     else document.addEventListener('self-assessment:ready', start, { once: true })
   }
 
+  /** The page's height with the questionnaire in its tallest layout, plus a small margin. */
+  height () {
+    const root = document.querySelector('[data-module="self-assessment"]')
+    const bottom = this.content.getBoundingClientRect().bottom + window.scrollY
+    const questionnaire = root && root.selfAssessment
+    const grow = questionnaire ? tallest(questionnaire) - root.getBoundingClientRect().height : 0
+    return Math.ceil(bottom + grow + 24)
+  }
+
+  /** Tell the host the height for the frame's width, once per width. */
   report () {
-    const height = Math.ceil(this.content.getBoundingClientRect().bottom + window.scrollY + 24)
+    const width = window.innerWidth // the frame's own width, whether or not its page scrolls
+    if (width === this.width) return
+    this.width = width
+    const height = this.height()
     if (height !== this.last) window.parent.postMessage({ type: 'self-assessment:height', height: (this.last = height) }, this.host)
   }
 }

@@ -54,6 +54,8 @@ const NOTICES = {
   version: 'This link to saved answers was made for an older version of these questions, so we could not use it. You can answer the questions again below.',
   newer: 'This link to saved answers was made for a newer version of these questions, so we could not use it. Reload the page to get the newest version, or answer the questions below.',
   invalid: 'This link to saved answers could not be read, so nothing was filled in. You can answer the questions below.',
+  // A link anyone can make: what it fills in may be someone else's answers, not the reader's.
+  opened: 'These answers come from a link, not from you. They may be someone else\'s. You can change them, or clear them and answer the questions yourself.',
   // Script cannot edit other entries of the browser's history: say so where the reader looks.
   cleared: 'Your answers are cleared from this page and its address. Your browser\'s history may still list the link you opened. You can delete it there.'
 }
@@ -67,7 +69,7 @@ export function init (root) {
   if (!root || root.saReady) return
   root.saReady = true
   try {
-    new SelfAssessment(root).init()
+    root.selfAssessment = new SelfAssessment(root).init()
   } finally {
     root.dispatchEvent(new CustomEvent('self-assessment:ready', { bubbles: true }))
   }
@@ -79,6 +81,8 @@ export function init (root) {
  * result names its heading in `aria-labelledby`: ids and classes are decided in one place, the block.
  */
 export class SelfAssessment {
+  static notices = NOTICES // what it may tell the reader (the embed measures the longest)
+
   constructor (root) {
     this.root = root
     this.current = 0
@@ -88,11 +92,23 @@ export class SelfAssessment {
   part (name) { return this.root.querySelector(`[data-sa-part="${name}"]`) }
   all (selector) { return [...this.root.querySelectorAll(selector)] }
   /** The heading a step or a result is labelled by. */
-  heading (section) { return document.getElementById(section.getAttribute('aria-labelledby')) }
+  heading (section) { return this.root.querySelector(`[id="${section.getAttribute('aria-labelledby')}"]`) }
 
   /** Throws on a model it cannot read: the plain form and the scoring guide still work. */
   init () {
-    this.model = JSON.parse(this.root.dataset.model)
+    this.bind(JSON.parse(this.root.dataset.model))
+    this.root.classList.add('sa--js')
+    this.part('guide').open = false
+    this.root.addEventListener('click', (event) => this.onClick(event))
+    this.form.addEventListener('change', (event) => this.onChange(event))
+    this.restart(false)
+    this.openLink(decode(location.hash, this.model))
+    return this
+  }
+
+  /** Find the parts of the questionnaire (in the page, or in a copy the embed measures). */
+  bind (model) {
+    this.model = model
     this.form = this.part('form')
     this.steps = this.all('[data-step]')
     this.results = this.all('[data-result]')
@@ -105,12 +121,6 @@ export class SelfAssessment {
       const fieldset = this.root.querySelector(`[data-sa-question="${q.id}"]`)
       return { fieldset, radios: [...fieldset.querySelectorAll('input[type="radio"]')] }
     })
-    this.root.classList.add('sa--js')
-    this.part('guide').open = false
-    this.root.addEventListener('click', (event) => this.onClick(event))
-    this.form.addEventListener('change', (event) => this.onChange(event))
-    this.restart(false)
-    this.openLink(decode(location.hash, this.model))
     return this
   }
 
@@ -125,14 +135,19 @@ export class SelfAssessment {
       this.questions.forEach((q, i) => { q.radios[found.answers[i]].checked = true })
       this.updateAlert()
       this.showResult(found.answers)
+      this.tell('opened') // someone else's answers must not look like the reader's own
     } else if (this.opened) this.tell(found.error)
   }
 
   tell (key) {
+    this.showNotice(NOTICES[key]).focus()
+  }
+
+  showNotice (text) {
     const notice = this.part('notice')
-    notice.textContent = NOTICES[key]
+    notice.textContent = text
     notice.hidden = false
-    notice.focus()
+    return notice
   }
 
   showStep (index, focus) {
@@ -157,6 +172,13 @@ export class SelfAssessment {
   /** Whether every one of `questions` has an answer; if not, the error summary says which. */
   check (questions) {
     const missing = questions.filter((q) => this.answer(q) < 0)
+    const errors = this.showErrors(missing)
+    if (missing.length) errors.focus()
+    return missing.length === 0
+  }
+
+  /** The error summary listing `missing` (hidden when it is empty), and each one marked. */
+  showErrors (missing) {
     this.questions.forEach((q) => this.mark(q, missing.includes(q)))
     this.part('errors-list').replaceChildren(...missing.map((q) => {
       const link = document.createElement('a')
@@ -168,8 +190,7 @@ export class SelfAssessment {
     }))
     const errors = this.part('errors')
     errors.hidden = missing.length === 0
-    if (missing.length) errors.focus()
-    return missing.length === 0
+    return errors
   }
 
   inStep (index) { return this.questions.filter((q) => this.steps[index].contains(q.fieldset)) }
@@ -177,7 +198,11 @@ export class SelfAssessment {
   showResult (answers) {
     const scores = score(this.model, answers)
     const hits = this.model.rules.map((r, i) => (holds(r.when, scores) ? i : -1)).filter((i) => i >= 0)
-    const winner = this.model.rules[hits[0]].result
+    this.layoutResult(this.model.rules[hits[0]].result, hits, answers).focus()
+  }
+
+  /** Shows result `winner` with the reasons of rules `hits` and the answers given; returns its title. */
+  layoutResult (winner, hits, answers) {
     for (const el of this.later) el.hidden = false
     const shown = this.results.find((el) => el.dataset.result === winner)
     for (const el of this.results) el.hidden = el !== shown
@@ -192,7 +217,7 @@ export class SelfAssessment {
     this.part('notice').hidden = true // a notice about a link or a clearing is old news once there is a result
     this.root.classList.add('sa--done')
     this.placePanel()
-    title.focus()
+    return title
   }
 
   /** The crisis panel leads the result when its rule says so, right under its title. */

@@ -12,15 +12,16 @@ in `aria-labelledby`. So ids and classes are decided here only.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from pymdownx.blocks.block import Block, type_boolean, type_string
+from pymdownx.blocks.block import type_boolean
 
 from .. import contents
 from ..crisis import DEFAULT_DATA as CRISIS_DATA
 from ..crisis import Where, check_region, load_crisis_lines, render_crisis_help, render_crisis_strip
-from ..extension import SiteBlocksExtension
+from ..extension import SiteBlock, SiteBlocksExtension
 from ..html import el, tail
 from ..text import append_markdown
 from .model import DEFAULT_DATA, load_self_assessment, model_json
@@ -29,6 +30,9 @@ from .scoring import questions
 OP_WORDS = {">=": "{} or more", "<=": "{} or less", ">": "more than {}", "<": "less than {}", "==": "exactly {}"}
 PART = "data_sa_part"  # `data-sa-part`: the name the script finds an element by
 PANEL_ID = "sa-crisis"
+# `share_page`: a page of this site, as its Markdown file relative to the page (MkDocs turns it into
+# the page's address; the built site's check confirms that page exists).
+PAGE_FILE = re.compile(r"^(?:\.\./)*(?:[A-Za-z0-9_][A-Za-z0-9_.-]*/)*[A-Za-z0-9_][A-Za-z0-9_.-]*\.md$")
 NOT_A_DIAGNOSIS = (
     "It is a guide based on your answers today. A licensed professional can help you understand "
     "what your answers mean for you."
@@ -55,16 +59,24 @@ def condition_text(condition: dict[str, Any], scales: dict[str, Any]) -> str:
     return f"{left} {verb} {OP_WORDS[condition['op']].format(condition['value'])}"
 
 
-class SelfAssessment(Block):
+def type_site_page(value: Any) -> str:
+    """A `share_page` value: a Markdown file of this site, never an address elsewhere."""
+    if not isinstance(value, str) or not PAGE_FILE.match(value):
+        raise ValueError("expected a page of this site, written as its Markdown file (such as self-assessment.md)")
+    return value
+
+
+class SelfAssessment(SiteBlock):
     """`/// self-assessment` renders data/self-assessment.yml.
 
     Options: `embed: true` opens links in the top window; `share_page: self-assessment.md` makes
-    "Copy a link to these answers" point at that page instead of this one (the embed is `noindex`).
+    "Copy a link to these answers" point at that page instead of this one (the embed is `noindex`);
+    it must be a page of this site (a Markdown file), so the answers never go anywhere else.
     """
 
     NAME = "self-assessment"
     ARGUMENT = False
-    OPTIONS = {"embed": [False, type_boolean], "share_page": ["", type_string]}
+    OPTIONS = {"embed": [False, type_boolean], "share_page": ["", type_site_page]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         data = load_self_assessment(self.config["data"])
