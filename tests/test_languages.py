@@ -48,6 +48,8 @@ def interface_text(path) -> str:
     its text, its labels and titles, and the texts it hands its scripts."""
     doc = soup(path)
     for node in doc.select("[lang]"):
+        if node.decomposed:  # inside one taken out already
+            continue
         if node.name != "html" and node.get("lang") != "es" and node.parent is not None:
             node.decompose()
     for node in doc(["script", "style", "svg", "title"]):  # a title holds the page's own title: its words

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as etree
 from typing import Any
 
 from .crisis import CrisisExtension, check_region, load_crisis_lines, render_emergency
+from .data_text import mark_language
 from .extension import SiteBlock
 from .html import el
 
@@ -21,10 +22,11 @@ class Emergency(SiteBlock):
     ARGUMENT = False
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        data = load_crisis_lines(self.config["data"])
+        data = load_crisis_lines(self.config["data"], self.config["lang"])
         region = check_region(data, self.config["region"])
         holder = el(parent, "div", class_="crisis-now")
         render_emergency(holder, data["regions"][region], sources=False)
+        mark_language(holder, data["lang"], self.config["lang"])
         return holder
 
 
