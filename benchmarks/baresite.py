@@ -10,6 +10,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from microsite.i18n import words
+
 from .block_markdown import DATA_BLOCKS, block_renderer
 from .config import extension_entries, extension_name, read_config, write_config
 
@@ -78,15 +80,22 @@ def strip_front_matter_keys(markdown: str) -> str:
     return "---" + "\n".join(kept) + sep + body
 
 
-def make_bare_project(root: Path, dest: Path) -> Path:
-    """Write a bare-Material project for `root`'s docs/ into `dest`; return its mkdocs.yml."""
+def make_bare_project(root: Path, dest: Path, language: str | None = None) -> Path:
+    """Write a bare-Material project for `root`'s docs/ into `dest`; return its mkdocs.yml.
+    `language`: Material's interface language (`theme.language`), for a bare site in that
+    language, published in its folder (`es/`) as ours is: its search loads that language's word
+    rules, as ours does, and its navigation carries the same words as ours (our catalog's)."""
     ours = read_config(root / "mkdocs.yml")
     shutil.copytree(ours.docs_dir, dest / "docs", dirs_exist_ok=True)
     render = block_renderer(root / "mkdocs.yml")
     for page in (dest / "docs").rglob("*.md"):
         page.write_text(strip_front_matter_keys(strip_blocks(page.read_text("utf-8"), render)), "utf-8")
     config = {key: ours[key] for key in CONTENT_KEYS if ours[key] is not None}
-    config["theme"] = {"name": "material"}
+    if language:
+        config["nav"] = translated_nav(config.get("nav"), words(language))
+        if config.get("site_url"):
+            config["site_url"] = config["site_url"].rstrip("/") + f"/{language}/"
+    config["theme"] = {"name": "material", **({"language": language} if language else {})}
     # The light/dark palette with its toggle is Material's own feature (its palette CSS, about
     # 2 KB gzip, and the toggle's markup), required of the site, so bare Material gets the same
     # block, read from our config so the two cannot drift. Our `font: false` is NOT copied: bare
@@ -100,6 +109,14 @@ def make_bare_project(root: Path, dest: Path) -> Path:
     ]
     write_config(config, dest / "mkdocs.yml")
     return dest / "mkdocs.yml"
+
+
+def translated_nav(nav, interface):
+    """The navigation with its titles in the interface's language, as our plugin writes them."""
+    if not isinstance(nav, list):
+        return nav
+    return [{interface.gettext(title): translated_nav(value, interface) for title, value in item.items()}
+            if isinstance(item, dict) else item for item in nav]
 
 
 def copy_project(root: Path, dest: Path) -> Path:

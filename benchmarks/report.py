@@ -119,8 +119,14 @@ def build_table(results: dict, goals: Goals) -> list[str]:
     lines = ["Build wall time, seconds (median of runs, `mkdocs build --strict`, Python start-up included)",
              f"{'pages':<22}{'ours':>8}{'bare':>8}{'ratio':>8}{'goal':>7}"]
     ratio = site["ours"] / site["bare"]
-    lines.append(f"{'this site':<22}{site['ours']:>8.2f}{site['bare']:>8.2f}{ratio:>8.2f}{BUILD_RATIO_SITE:>7.2f}  "
+    lines.append(f"{'this site, English':<22}{site['ours']:>8.2f}{site['bare']:>8.2f}{ratio:>8.2f}{BUILD_RATIO_SITE:>7.2f}  "
                  + goals.check("build time, this site", ratio <= BUILD_RATIO_SITE))
+    languages = builds.get("languages")
+    if languages:  # every language in one `mkdocs build`, against bare Material built once per language
+        ratio = languages["ours"] / languages["bare"]
+        label = f"this site, {languages['count']} languages"
+        lines.append(f"{label:<22}{languages['ours']:>8.2f}{languages['bare']:>8.2f}{ratio:>8.2f}{BUILD_RATIO_SITE:>7.2f}  "
+                     + goals.check("build time, every language", ratio <= BUILD_RATIO_SITE))
     synthetic = builds.get("synthetic", {})
     for count, row in sorted(synthetic.items(), key=lambda item: int(item[0])):
         ratio = row["ours"] / row["bare"]

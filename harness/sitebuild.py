@@ -31,6 +31,16 @@ def mkdocs_build(config: Path, site_dir: Path, check: bool = True,
     return result
 
 
+# The languages the site is built in, by the folder of their pages ("" for the default, at the root).
+LANGUAGE_ROOTS = {"en": "", "es": "es/"}
+
+
+def page_language(rel) -> str:
+    """The language of a built file, by its folder (`es/faq/index.html` is Spanish)."""
+    rel = Path(rel).as_posix()
+    return next((lang for lang, root in LANGUAGE_ROOTS.items() if root and rel.startswith(root)), "en")
+
+
 def html_pages(site_dir: Path) -> list[Path]:
     """Every HTML page of a built site, sorted."""
     return sorted(site_dir.rglob("*.html"))

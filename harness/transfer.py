@@ -100,9 +100,10 @@ def first_visit(browser, served: Served, path: str, viewport: str = "phone") -> 
         visitor.close()
 
 
-def page_paths() -> list[str]:
-    """Every page of the site as a path under the base URL ("" is the home page)."""
-    return docs_page_urls() + ["404.html"]
+def page_paths(roots: tuple[str, ...] = ("",)) -> list[str]:
+    """Every page of the site as a path under the base URL ("" is the home page), in each language
+    whose folder is in `roots` ("" for the default language, `es/`...)."""
+    return [root + path for root in roots for path in docs_page_urls() + ["404.html"]]
 
 
 def first_visits(browser, site_dir: Path, paths: list[str], viewport: str = "phone") -> dict[str, Load]:
@@ -111,15 +112,18 @@ def first_visits(browser, site_dir: Path, paths: list[str], viewport: str = "pho
         return {path: first_visit(browser, served, path, viewport) for path in paths}
 
 
-def repeat_visits(browser, site_dir: Path, paths: list[str], viewport: str = "phone") -> dict[str, Load]:
-    """Each of `paths` reached from another page of the site (the home page, or for the home page
-    the next one): what moving around costs once the shared assets are cached."""
+def repeat_visits(browser, site_dir: Path, paths: list[str], viewport: str = "phone",
+                  roots: tuple[str, ...] = ("",)) -> dict[str, Load]:
+    """Each of `paths` reached from another page of the site in its language (the language's home
+    page, or for the home page the next one; `roots`: each language's folder): what moving around
+    costs once the shared assets are cached."""
     result = {}
     with serve_compressed(site_dir) as served:
         for path in paths:
+            home = max((root for root in roots if path.startswith(root)), key=len)
             visitor = Visitor(browser, served, viewport)
             try:
-                visitor.visit(next(p for p in paths if p != path) if path == "" else "")
+                visitor.visit(next(p for p in paths if p.startswith(home) and p != path) if path == home else home)
                 result[path] = visitor.visit(path)
             finally:
                 visitor.close()

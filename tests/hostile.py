@@ -79,11 +79,14 @@ def markup_leaks(html: str, where: str) -> list[str]:
     return sorted(set(leaks))
 
 
-def site_leaks(site_dir: Path) -> list[str]:
-    """Leaks anywhere in a built site: every page, and every entry of the search index."""
+def site_leaks(site_dir: Path, search: bool = True) -> list[str]:
+    """Leaks anywhere in a built site: every page, and every entry of the search index (`search`:
+    a failed build stopped before writing it)."""
     leaks = []
     for page in sorted(site_dir.rglob("*.html")):
         leaks += markup_leaks(page.read_text("utf-8"), page.relative_to(site_dir).as_posix())
+    if not search:
+        return leaks
     index = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))
     for entry in index["docs"]:
         # Material's search renders titles and texts as HTML.

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OVERRIDES = ROOT / "overrides"
 RECORDS = Path(__file__).resolve().parent / "material_copies"
-COPIES = ("partials/header.html", "partials/search.html")
+COPIES = ("partials/header.html", "partials/search.html", "partials/toc.html")
 
 
 def material_templates() -> Path:

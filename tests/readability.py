@@ -15,8 +15,11 @@ from bs4 import BeautifulSoup
 # questions and answers (legends and labels) are prose the reader reads too.
 BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption", "blockquote", "summary",
           "legend", "label"]
-# Not prose: tables and code, reference lists, permalinks, the review date, scripts and styles.
-SKIP = "table, pre, code, .references, .headerlink, .page-reviewed, .crisis-source, script, style, noscript"
+# Not prose: tables and code, reference lists, permalinks, the review date, scripts and styles; the
+# list of countries to choose from (names), and the short help of every region but the one shown
+# (the same sentences with another country's names and numbers: a reader sees one).
+SKIP = ("table, pre, code, .references, .headerlink, .page-reviewed, .crisis-source, script, style, noscript, "
+        ".crisis-choose, .crisis-strip [data-region][hidden]")
 
 
 def use_offline_cmudict(cache_dir: Path) -> None:

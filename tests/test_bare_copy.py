@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
 from benchmarks.baresite import make_bare_project, strip_blocks
 from harness.sitebuild import ROOT
+from microsite.crisis import load_crisis_lines
+from microsite.self_assessment.model import load_self_assessment
 
 
 def test_a_data_block_is_replaced_by_what_the_renderer_gives_it():
@@ -42,7 +43,7 @@ def words(markdown: str) -> str:
 
 def test_the_bare_copy_carries_every_crisis_line_and_no_markup_of_ours(bare_docs):
     page = (bare_docs / "get-help-now.md").read_text("utf-8")
-    data = yaml.safe_load((ROOT / "data" / "crisis-lines.yml").read_text("utf-8"))
+    data = load_crisis_lines(ROOT / "data" / "crisis-lines.yml")
     names = [line["name"] for region in data["regions"].values()
              for line in region.get("lines", []) + region.get("abuse_lines", [])]
     assert names and [name for name in names if name not in words(page)] == []
@@ -50,7 +51,7 @@ def test_the_bare_copy_carries_every_crisis_line_and_no_markup_of_ours(bare_docs
 
 
 def test_the_bare_copy_carries_the_questions_results_and_scoring_guide(bare_docs):
-    data = yaml.safe_load((ROOT / "data" / "self-assessment.yml").read_text("utf-8"))
+    data = load_self_assessment(ROOT / "data" / "self-assessment.yml")
     texts = [q["text"] for s in data["sections"] for q in s["questions"]] + [r["title"] for r in data["results"]]
     for name in ("self-assessment.md", "self-assessment-embed.md"):
         page = words((bare_docs / name).read_text("utf-8"))

@@ -13,16 +13,20 @@ from harness.sitebuild import docs_page_urls
 
 MAX_TABS_TO_HELP = 8
 URLS = docs_page_urls() + ["404.html"]
+# The Spanish pages: the same pages with the interface in Spanish (longer words in the header and
+# the blocks), each in both schemes and both sizes, two pairs a page (the suite's time).
+SPANISH = [pytest.param(f"es/{url}", scheme, viewport, id=f"es/{url}-{scheme}-{viewport}")
+           for url in URLS for scheme, viewport in (("light", "phone"), ("dark", "desktop"))]
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("viewport", list(VIEWPORTS))
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("url", URLS)
+@pytest.mark.parametrize(("url", "scheme", "viewport"), [
+    *(pytest.param(url, scheme, viewport, id=f"{url}-{scheme}-{viewport}")
+      for url in URLS for scheme in SCHEMES for viewport in VIEWPORTS), *SPANISH])
 def test_page_in_browser(new_page, base_url, url, scheme, viewport):
     page, watch = new_page(base_url, scheme=scheme, viewport=viewport)
     response = open_settled(page, base_url + url)
-    assert response is not None and (response.ok or url == "404.html"), url
+    assert response is not None and (response.ok or url.endswith("404.html")), url
     actual = page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
     assert actual == (scheme == "dark")
     violations = run_axe(page)
@@ -44,7 +48,7 @@ def tab_to_help_link(page) -> int | None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-@pytest.mark.parametrize("url", [u for u in URLS if u != "404.html"])
+@pytest.mark.parametrize("url", [u for u in URLS if u != "404.html"] + ["es/", "es/self-assessment/"])
 def test_help_link_reachable_by_keyboard(new_page, base_url, site_dir, url, viewport):
     html = (site_dir / url / "index.html").read_text("utf-8")
     if "md-header" not in html:  # the chrome-less embed shows crisis help in its body instead
@@ -57,5 +61,6 @@ def test_help_link_reachable_by_keyboard(new_page, base_url, site_dir, url, view
     assert page.locator("a.help-now").is_visible()
     # Wait for the whole navigation (the crisis page links to itself too): closing a page while
     # a navigation is still in flight can hang the browser.
-    with page.expect_navigation(url="**/get-help-now/", wait_until="load"):
+    root = "/es/" if url.startswith("es/") else "/"  # the help page in the page's own language
+    with page.expect_navigation(url=f"**{root}get-help-now/", wait_until="load"):
         page.keyboard.press("Enter")

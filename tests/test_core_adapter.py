@@ -85,8 +85,9 @@ def test_two_builds_on_one_config_give_identical_sites_and_leave_the_config_as_i
     assert sorted(p.name for p in practice_root.glob(".site-in-process.*")) == []  # no staging folder left
     assert len(logging.getLogger("microsite").handlers) == 1  # the stale-source handler, added once
     # Guards the comparison: the build used the practice's values, not the config's own.
-    assert (out / "robots.txt").read_text("utf-8").endswith(f"Sitemap: {SITE_URL}sitemap.xml\n")
+    assert f"Sitemap: {SITE_URL}sitemap.xml\nSitemap: {SITE_URL}es/sitemap.xml\n" in (out / "robots.txt").read_text("utf-8")
     assert PRACTICE["name"] in (out / "index.html").read_text("utf-8")
+    assert 'lang="es"' in (out / "es" / "index.html").read_text("utf-8").replace("lang=es", 'lang="es"')
     assert config.site_url != SITE_URL and len(list((out / "assets" / "stylesheets").glob("site.*.min.css"))) == 1
 
 
@@ -117,19 +118,41 @@ def test_templates_see_escaped_names_and_the_config_keeps_the_users_values(pract
 
 
 @pytest.fixture(scope="module")
-def plugin_site(practice_root):
+def english_root(tmp_path_factory):
+    """The practice of `practice_root`, in English only (a practice may leave a language out)."""
+    root = project_copy(tmp_path_factory.mktemp("adapter-en"))
+    practice_config(root, {**PRACTICE, "colors": {"primary": "#5b2a86", "accent": "#1f6f43"}, "languages": ["en"]})
+    return root
+
+
+@pytest.fixture(scope="module")
+def plugin_site(english_root):
     """The practice's site, built by `mkdocs build` with our plugin."""
-    mkdocs_build(practice_root / "mkdocs.yml", practice_root / "with-plugin")
-    return practice_root / "with-plugin"
+    mkdocs_build(english_root / "mkdocs.yml", english_root / "with-plugin")
+    assert not (english_root / "with-plugin" / "es").exists()  # the language the practice left out
+    return english_root / "with-plugin"
+
+
+# What a generator without our plugin still needs for our templates: the catalog and the helpers
+# (`template_env.install`), here as a MkDocs hook.
+TEMPLATE_HOOK = """from microsite import template_env
+
+
+def on_env(env, config, files):
+    return template_env.install(env, config.theme["language"], lambda src: files.get_file_from_path(src).url or "./")
+"""
+I18N_BLOCK = re.compile(r"\n  - i18n:\n(?:    .*\n|\s*#.*\n)*")
 
 
 def without_our_plugin(root: Path) -> Path:
-    """Our mkdocs.yml with `microsite` taken out of its plugins, and the values our plugin would
-    give the build written into a config that INHERITs it, as a generator without plugins is given
-    them (`site.generator_config`)."""
+    """Our mkdocs.yml with `microsite` taken out of its plugins (and mkdocs-static-i18n: one
+    language a build), and the values our plugin would give the build written into a config that
+    INHERITs it, as a generator without plugins is given them (`site.generator_config`)."""
     text = (root / "mkdocs.yml").read_text("utf-8")
-    assert text.count("\n  - microsite\n") == 1
-    (root / "no-plugin.yml").write_text(text.replace("\n  - microsite\n", "\n"), "utf-8")
+    assert text.count("\n  - microsite\n") == 1 and len(I18N_BLOCK.findall(text)) == 1
+    text = I18N_BLOCK.sub("\n", text.replace("\n  - microsite\n", "\n"))
+    (root / "template_hook.py").write_text(TEMPLATE_HOOK, "utf-8")
+    (root / "no-plugin.yml").write_text(text + "\nhooks:\n  - template_hook.py\n", "utf-8")
     config = mkdocs_config.load(root / "mkdocs.yml")
     site = mkdocs_config.load_site_for(config)
     values = generator_config(site, list(config.extra_css), config.extra)
@@ -140,14 +163,14 @@ def without_our_plugin(root: Path) -> Path:
 
 
 def test_the_post_build_command_over_a_site_built_without_our_plugin_writes_what_the_plugin_writes(
-        practice_root, plugin_site, monkeypatch):
+        english_root, plugin_site, monkeypatch):
     monkeypatch.delenv("MICROSITE_PRACTICE", raising=False)
-    config = without_our_plugin(practice_root)
-    plain = practice_root / "without-plugin"
+    config = without_our_plugin(english_root)
+    plain = english_root / "without-plugin"
     mkdocs_build(config, plain)
     assert not (plain / "_headers").exists() and not (plain / "robots.txt").exists()
     result = subprocess.run([sys.executable, "-m", "microsite.postbuild", str(plain), "--config", str(config)],
-                            capture_output=True, text=True, cwd=practice_root)
+                            capture_output=True, text=True, cwd=english_root)
     assert result.returncode == 0, result.stdout + result.stderr
     for name in ("_headers", "robots.txt"):
         assert (plain / name).read_text("utf-8") == (plugin_site / name).read_text("utf-8"), name
@@ -165,14 +188,14 @@ def test_the_post_build_command_over_a_site_built_without_our_plugin_writes_what
     ('id="__drawer"', 'faq/index.html: the id "__drawer" is used 2 times'),
     ('onload="alert(1)"', "faq/index.html: it holds an event handler"),  # as the build stops at it
 ])
-def test_the_post_build_command_stops_at_a_page_that_breaks_a_rule(practice_root, plugin_site, tmp_path,
+def test_the_post_build_command_stops_at_a_page_that_breaks_a_rule(english_root, plugin_site, tmp_path,
                                                                    attribute, expected):
     site = tmp_path / "site"
     shutil.copytree(plugin_site, site)
     faq = site / "faq" / "index.html"
     faq.write_text(faq.read_text("utf-8").replace("<body", f"<body {attribute}", 1), "utf-8")
     result = subprocess.run([sys.executable, "-m", "microsite.postbuild", str(site), "--config",
-                             str(practice_root / "mkdocs.yml")], capture_output=True, text=True, cwd=practice_root)
+                             str(english_root / "mkdocs.yml")], capture_output=True, text=True, cwd=english_root)
     assert result.returncode == 1 and expected in result.stderr, result.stderr
 
 

@@ -95,7 +95,7 @@ def test_second_emergency_number_is_also_a_tel_link(tmp_path):
 def test_each_line_shows_hours_languages_source_and_date_checked(tmp_path):
     line = render(tmp_path).select_one("#region-us .crisis-line")
     text = line.get_text(" ")
-    assert "Open: 24 hours a day." in text and "Languages: English, Spanish." in text
+    assert "Open: 24 hours a day, 7 days a week." in text and "Languages: English, Spanish." in text
     source = line.select_one(".crisis-source")
     assert source.a["href"] == "https://example.gov/988" and source.a.get_text() == "example.gov"
     assert "checked November 27, 2026" in source.get_text()
@@ -134,3 +134,9 @@ def test_table_of_contents_lists_the_regions_not_every_line(tmp_path):
     lines = soup.select(".crisis-line > h4")  # still headings on the page, with their ids
     assert lines and all(h4.get("id") for h4 in lines)
     assert not soup.find(lambda tag: tag.name.startswith("hidden-heading"))
+
+
+def test_opening_hours_are_written_from_the_data_in_the_pages_language(tmp_path):
+    # GB's line is open on weekdays (days and times as data): Babel writes the days and times.
+    text = " ".join(render(tmp_path).select_one("#region-gb .crisis-line").get_text(" ").replace("\u202f", " ").split())
+    assert "Open: Monday, Tuesday, Wednesday, Thursday, and Friday, 9:00 AM to 5:30 PM." in text, text

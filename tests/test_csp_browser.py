@@ -12,7 +12,7 @@ import pytest
 from harness.browser import open_settled
 from harness.sitebuild import docs_page_urls
 
-URLS = docs_page_urls() + ["404.html"]
+URLS = [root + url for root in ("", "es/") for url in docs_page_urls() + ["404.html"]]  # both languages
 LISTEN = """
 window.__violations = [];
 document.addEventListener('securitypolicyviolation', (e) => {
@@ -71,7 +71,7 @@ def answer_everything(page):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("url", [u for u in URLS if u.startswith("self-assessment")])
+@pytest.mark.parametrize("url", [u for u in URLS if u.removeprefix("es/").startswith("self-assessment")])
 def test_self_assessment_runs_without_violations(new_page, base_url, url):
     page, watch, _ = open_watched(new_page, base_url, url)
     status = answer_everything(page)

@@ -29,11 +29,13 @@ def test_shows_the_configured_region_first_with_its_emergency_number_named_and_t
     soup = render(tmp_path, region="GB")
     shown = [s["data-region"] for s in soup.select(".crisis-strip__region:not([hidden])")]
     assert shown == ["GB"]
-    emergency = strip_of(soup, "GB").find_all("p")[1]
+    emergency, line, every = strip_of(soup, "GB").find_all("span", recursive=False)
     assert emergency.get_text(" ", strip=True).startswith("Emergency (United Kingdom): call 999")
     assert [a["href"] for a in emergency.find_all("a")] == ["tel:999"]
-    line = strip_of(soup, "GB").find_all("p")[2]
     assert line.get_text(" ", strip=True).startswith("Listening Line (United Kingdom): call 116 123")
+    assert every.a["href"] == "get-help-now.md#who-to-contact"
+    title = soup.select_one(".crisis-strip__title")
+    assert [s.get_text() for s in title.select(".crisis-where:not([hidden])")] == [" Help for: United Kingdom."]
 
 
 def test_every_other_region_and_a_reader_elsewhere_are_in_the_page_hidden(tmp_path):
@@ -45,14 +47,14 @@ def test_every_other_region_and_a_reader_elsewhere_are_in_the_page_hidden(tmp_pa
 
 
 def test_a_second_number_is_shown_too(tmp_path):
-    emergency = strip_of(render(tmp_path, region="IE"), "IE").find_all("p")[1]
+    emergency = strip_of(render(tmp_path, region="IE"), "IE").find("span")
     assert [a["href"] for a in emergency.find_all("a")] == ["tel:112", "tel:999"]
 
 
 def test_the_chooser_links_every_other_country_to_its_entry_on_get_help_now(tmp_path):
     chooser = render(tmp_path, region="GB").select_one(".crisis-choose")
     assert chooser["data-shown"] == "GB"
-    items = [(li.a["data-choose"], li.a["href"], li.has_attr("hidden")) for li in chooser.select("li")]
+    items = [(s.a["data-choose"], s.a["href"], s.has_attr("hidden")) for s in chooser.select(".crisis-choose__item")]
     assert items == [("GB", "get-help-now.md#help-gb", True), ("IE", "get-help-now.md#help-ie", False),
                      ("US", "get-help-now.md#help-us", False), ("elsewhere", "get-help-now.md#crisis-directory", False)]
 

@@ -50,7 +50,9 @@ def head_styles(page, site_dir):
 def test_the_self_assessment_is_styled_from_the_head_of_every_page(pages, site_dir):
     # In the site's stylesheet: a page reached by instant navigation is styled before its script runs.
     holders = [page for page in pages if soup(page).select_one('[data-module="self-assessment"]')]
-    assert len(holders) == 2, holders  # the page and its embeddable copy
+    # The page and its embeddable copy, in each language.
+    assert sorted(page.relative_to(site_dir).as_posix() for page in holders) == sorted(
+        f"{root}{name}/index.html" for root in ("", "es/") for name in ("self-assessment", "self-assessment-embed"))
     for page in pages:
         styles = head_styles(page, site_dir)
         assert ".sa-option" in styles and ".sa-enhancing" in styles, page.relative_to(site_dir)

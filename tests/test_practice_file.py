@@ -132,7 +132,7 @@ def test_the_environment_chooses_the_practice_a_build_uses(tmp_path):
     home = (root / "site" / "index.html").read_text("utf-8")
     assert "Other Practice Guide</title>" in home and "https://www.example.org/" not in home
     assert '"publisher": {"@type": "Organization", "name": "Other Practice", "url": "https://other.example/"}' in home
-    assert (root / "site" / "robots.txt").read_text("utf-8").endswith("Sitemap: https://other.example/sitemap.xml\n")
+    assert "\nSitemap: https://other.example/sitemap.xml\n" in (root / "site" / "robots.txt").read_text("utf-8")
     assert f"Practice config: {other / 'practice.yml'}" in output
 
 

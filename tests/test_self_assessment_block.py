@@ -16,7 +16,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from crisis_fixture import crisis_data, write_crisis_data
+from crisis_fixture import crisis_data, crisis_text, write_crisis_data
 from harness.sitebuild import ROOT
 from microsite import contents
 from microsite.data import DataError
@@ -158,8 +158,10 @@ def test_the_strip_calls_and_texts_the_regions_emergency_number_and_main_line(tm
         assert [s["data-region"] for s in shown] == [region]  # the others, and elsewhere, wait hidden
         links = shown[0].select("a:not(.crisis-more-lines)")
         assert [a["href"] for a in links] == expected, region
-        assert f"{place['lines'][0]['name']} ({place['name']})" in shown[0].get_text()  # named with its country
-        assert f"Emergency ({place['name']})" in shown[0].get_text()
+        name = crisis_text()["regions"][region]["name"]
+        line = crisis_text()["lines"][place["lines"][0]["id"]]["name"]
+        assert f"{line} ({name})" in shown[0].get_text()  # named with its country
+        assert f"Emergency ({name})" in shown[0].get_text()
         assert all(a.get_text().strip() for a in links)
 
 

@@ -9,22 +9,25 @@ import json
 import pytest
 
 from harness.sitebuild import ROOT
-from microsite.data import DataError, forget_loaded, load_yaml
+from microsite.data import DataError, forget_loaded, load_yaml, validate
 from microsite.self_assessment.model import (
     SCHEMA,
+    TEXT_SCHEMA,
     check_data,
+    load_model,
     load_self_assessment,
     reachable_scores,
 )
 
 DATA_FILE = ROOT / "data" / "self-assessment.yml"
 SOURCE = "data/self-assessment.yml"
+TEXT_SOURCE = "data/text/en/self-assessment.yml"
 
 
 @pytest.fixture
 def data():
     """A fresh copy of the real data, valid, for a test to break."""
-    return copy.deepcopy(load_self_assessment(DATA_FILE))
+    return copy.deepcopy(load_model(DATA_FILE))
 
 
 def failure(data) -> DataError:
@@ -169,7 +172,7 @@ def test_fallback_rule_that_is_not_last(data):
 
 
 def test_rule_no_answers_can_reach_because_points_cannot_add_up(data):
-    data["rules"].insert(4, {"result": "coaching", "when": {"scale": "coaching", "op": ">=", "value": 13}, "why": "x"})
+    data["rules"].insert(4, {"id": "never", "result": "coaching", "when": {"scale": "coaching", "op": ">=", "value": 13}})
     error = failure(data)
     assert error.path == "rules[4]"
     assert "no set of answers can reach this rule" in error.problem
@@ -178,26 +181,45 @@ def test_rule_no_answers_can_reach_because_points_cannot_add_up(data):
 def test_rule_no_answers_can_reach_because_earlier_rules_catch_all(data):
     # Right after "mood points 3 or more", a rule for 4 or more can never be the first to hold.
     after = 1 + next(i for i, r in enumerate(data["rules"]) if r.get("when") == {"scale": "phq2", "op": ">=", "value": 3})
-    data["rules"].insert(after, {"result": "professional", "when": {"scale": "phq2", "op": ">=", "value": 4}, "why": "x"})
+    data["rules"].insert(after, {"id": "never", "result": "professional", "when": {"scale": "phq2", "op": ">=", "value": 4}})
     error = failure(data)
     assert error.path == f"rules[{after}]"
 
 
-def test_result_without_text(data):
-    data["results"][2]["summary"] = []
-    error = failure(data)
-    assert error.path == "results[2].summary"
+def text_failure(text) -> DataError:
+    with pytest.raises(DataError) as caught:
+        validate(text, TEXT_SCHEMA, TEXT_SOURCE)
+    assert str(caught.value).startswith(f"{TEXT_SOURCE}: {caught.value.path}: ")
+    return caught.value
+
+
+@pytest.fixture
+def text():
+    """A fresh copy of the real English words, valid, for a test to break."""
+    return copy.deepcopy(load_yaml(ROOT / TEXT_SOURCE, TEXT_SCHEMA))
+
+
+def test_the_words_of_a_result_without_text(text):
+    text["results"]["coaching"]["summary"] = []
+    error = text_failure(text)
+    assert error.path == "results.coaching.summary"
     assert "non-empty" in error.problem
 
 
-def test_result_with_blank_title(data):
-    data["results"][1]["title"] = "   "
+def test_the_words_of_a_result_with_blank_title(text):
+    text["results"]["therapy"]["title"] = "   "
+    assert text_failure(text).path == "results.therapy.title"
+
+
+def test_words_in_the_data_file_are_refused(data):
+    # Meaning and words live apart: a title written in the data file is an unknown key there.
+    data["results"][1]["title"] = "Therapy"
     error = failure(data)
-    assert error.path == "results[1].title"
+    assert error.path == "results[1].title" and "unknown key" in error.problem
 
 
 def test_result_no_rule_leads_to(data):
-    data["results"].append({"id": "orphan", "title": "T", "summary": ["S"], "next_steps": ["N"]})
+    data["results"].append({"id": "orphan"})
     error = failure(data)
     assert error.path == f"results[{len(data['results']) - 1}].id"
     assert "no rule leads to result 'orphan'" in error.problem
@@ -215,7 +237,8 @@ def test_reachable_totals_come_with_answers_that_give_them(data):
         assert tuple(score(data, answers)[s] for s in scales) == totals
 
 
-def test_phq4_is_quoted_exactly(data):
+def test_phq4_is_quoted_exactly():
+    data = load_self_assessment(DATA_FILE)
     feeling = next(section for section in data["sections"] if section["id"] == "feeling")
     assert feeling["intro"] == "Over the last 2 weeks, how often have you been bothered by the following problems?"
     assert [q["text"] for q in feeling["questions"]] == [

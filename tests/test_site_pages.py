@@ -8,7 +8,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from harness.sitebuild import ROOT
+from harness.sitebuild import ROOT, page_language
+from microsite.i18n import words
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
 SITE_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(CONFIG["site_url"]))
@@ -20,14 +21,14 @@ def soup(path):
 
 def content_pages(pages, site_dir):
     """Pages readers land on (the 404 page has no canonical URL of its own)."""
-    return [p for p in pages if p.name == "index.html" or p.relative_to(site_dir).as_posix() != "404.html"]
+    return [p for p in pages if p.name != "404.html"]  # each language's 404 page
 
 
 def test_every_page_has_lang_title_description_canonical(pages, site_dir):
     for page in content_pages(pages, site_dir):
         doc = soup(page)
         name = page.relative_to(site_dir)
-        assert doc.html.get("lang") == "en", name
+        assert doc.html.get("lang") == page_language(name), name
         assert doc.title and doc.title.string.strip(), name
         description = doc.find("meta", attrs={"name": "description"})
         assert description and len(description["content"].strip()) >= 40, name
@@ -36,8 +37,10 @@ def test_every_page_has_lang_title_description_canonical(pages, site_dir):
 
 
 def test_titles_are_unique(pages, site_dir):
-    titles = [soup(p).title.string.strip() for p in content_pages(pages, site_dir)]
-    assert len(titles) == len(set(titles)), titles
+    for lang in ("en", "es"):
+        titles = [soup(p).title.string.strip() for p in content_pages(pages, site_dir)
+                  if page_language(p.relative_to(site_dir)) == lang]
+        assert len(titles) > 5 and len(titles) == len(set(titles)), titles
 
 
 def test_sharing_tags_on_every_page(pages, site_dir):
@@ -85,9 +88,11 @@ def test_help_link_in_header_of_every_page(pages, site_dir):
         if doc.find("meta", attrs={"name": "robots", "content": "noindex"}) and not doc.find("header"):
             continue  # the chrome-less embed shows crisis help in its body instead
         link = doc.select_one("header a.help-now")
-        assert link and link.get_text(strip=True) == "Get help now", page.relative_to(site_dir)
+        lang = page_language(page.relative_to(site_dir))
+        assert link and link.get_text(strip=True) == words(lang).gettext("Get help now"), page.relative_to(site_dir)
         target = urljoin(f"https://x/{page.relative_to(site_dir).as_posix()}", link["href"])
-        assert target == "https://x/get-help-now/", (page.relative_to(site_dir), link["href"])
+        root = "" if lang == "en" else f"{lang}/"  # the help page in the page's own language
+        assert target == f"https://x/{root}get-help-now/", (page.relative_to(site_dir), link["href"])
 
 
 def test_footer_names_the_publisher_and_the_limits(pages, site_dir):
@@ -97,8 +102,13 @@ def test_footer_names_the_publisher_and_the_limits(pages, site_dir):
         if footer is None:
             continue  # embed page: no footer by design, checked by its own tests
         text = " ".join(footer.get_text(" ").split())
-        assert practice_name in text, page.relative_to(site_dir)
-        assert "not a diagnosis" in text, page.relative_to(site_dir)
+        interface = words(page_language(page.relative_to(site_dir)))
+        # Our own default name is a catalog message (a practice's own name is not, and stays as written).
+        assert interface.gettext(practice_name) in text, page.relative_to(site_dir)
+        limits = interface.gettext(
+            "This site is for education only. It is not a diagnosis, medical advice, or a substitute for care "
+            "from a qualified professional.")
+        assert limits in text and ("not a diagnosis" in limits or "No es un diagnóstico" in limits), page
 
 
 @pytest.mark.parametrize("needle", ["None", ">null<", "href=\"\"", "href=\"None\""])
@@ -123,6 +133,11 @@ def test_default_site_has_no_booking_button(pages, site_dir):
 
 
 def test_page_shows_last_reviewed_date(site_dir):
-    for rel in ("coaching/index.html", "therapy/index.html", "differences/index.html"):
-        text = soup(site_dir / rel).get_text(" ")
-        assert "Last reviewed" in text, rel
+    for name in ("coaching", "therapy", "differences"):
+        rel = f"{name}/index.html"
+        reviewed = yaml.safe_load((ROOT / "docs" / f"{name}.md").read_text("utf-8").split("---")[1])["reviewed"]
+        text = " ".join(soup(site_dir / rel).get_text(" ").split())
+        assert f"Last reviewed {reviewed:%B} {reviewed.day}, {reviewed.year}" in text, rel
+        # In Spanish, in Spanish words and order (Babel's, not the C library's %B).
+        text = " ".join(soup(site_dir / "es" / rel).get_text(" ").split())
+        assert f"Última revisión: {words('es').date(reviewed)}" in text and " de 20" in text, rel

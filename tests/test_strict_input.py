@@ -12,10 +12,9 @@ import re
 
 import markdown
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from crisis_fixture import crisis_data, write_crisis_data
+from crisis_fixture import crisis_text, write_crisis_data
 from fixture_site import (
     PRACTICE,
     PRACTICE_FILE,
@@ -31,6 +30,8 @@ from microsite.data import DataError, parse_yaml
 from microsite.fences import BlockNotUnderstood
 from microsite.ids import IdClash
 from microsite.self_assessment import SelfAssessmentExtension
+from microsite.self_assessment.model import load_self_assessment
+from sa_fixture import write_sa_data
 
 
 def build(root, practice=None, **settings):
@@ -61,11 +62,12 @@ def test_the_unchanged_copy_builds(copy):
 
 def test_a_region_written_twice_fails_naming_file_line_and_key(copy):
     data = copy / "data" / "crisis-lines.yml"
-    line = next(n for n, text in enumerate(data.read_text("utf-8").splitlines(), 1) if text == "  GB:")
+    lines = data.read_text("utf-8").splitlines()
+    first, line = (next(n for n, text in enumerate(lines, 1) if text == f"  {code}:") for code in ("US", "GB"))
     replace_in(data, "\n  GB:\n", "\n  US:\n")
     code, output = build(copy)
     assert code != 0
-    assert f"crisis-lines.yml: line {line}: the key 'US' is written twice in one place (first at line 9)" in output, output
+    assert f"crisis-lines.yml: line {line}: the key 'US' is written twice in one place (first at line {first})" in output, output
     assert "Traceback" not in output
 
 
@@ -140,15 +142,14 @@ def test_a_practice_block_that_is_not_a_mapping_fails_without_a_traceback(copy):
 # --- ids ----------------------------------------------------------------------------------------
 
 def render_self_assessment(tmp_path, data):
-    path = tmp_path / "self-assessment.yml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+    path = write_sa_data(tmp_path / "self-assessment.yml", data)
     crisis = write_crisis_data(tmp_path / "crisis-lines.yml")
     extension = SelfAssessmentExtension(data=str(path), crisis_data=str(crisis), region="GB", booking_url="")
     return markdown.markdown("/// self-assessment\n///\n", extensions=[extension]), path
 
 
 def test_a_question_id_that_makes_another_questions_id_fails_naming_both(tmp_path):
-    data = yaml.safe_load((ROOT / "data" / "self-assessment.yml").read_text("utf-8"))
+    data = load_self_assessment(ROOT / "data" / "self-assessment.yml")
     data["sections"][1]["questions"][0]["id"] = "safety-error"
     with pytest.raises(IdClash) as caught:
         render_self_assessment(tmp_path, data)
@@ -158,9 +159,9 @@ def test_a_question_id_that_makes_another_questions_id_fails_naming_both(tmp_pat
 
 
 def test_two_crisis_lines_with_one_name_fail_naming_both(tmp_path):
-    data = crisis_data()
-    data["regions"]["US"]["lines"][0]["name"] = "Listening Line"
-    path = write_crisis_data(tmp_path / "crisis-lines.yml", data)
+    text = crisis_text()
+    text["lines"]["call-and-text-line"]["name"] = "Listening Line"
+    path = write_crisis_data(tmp_path / "crisis-lines.yml", text=text)
     with pytest.raises(IdClash) as caught:
         markdown.markdown("/// crisis-lines\n///\n", extensions=[CrisisExtension(region="GB", data=str(path))])
     assert "regions.GB.lines[0].name and by" in str(caught.value) and "regions.US.lines[0].name" in str(caught.value)

@@ -1,7 +1,8 @@
 """Hosted under a sub-path (site_url https://northside.example/learn/, served at /learn/).
 
-Every page loads with all its assets, every same-site link and asset answers, search finds and
-opens pages, instant navigation stays under /learn/, and the embed page loads there too.
+Every page, in each language, loads with all its assets, every same-site link and asset answers,
+search finds and opens pages (of the page's own language), instant navigation stays under /learn/,
+the language switch leads to the same page in the other language, and the embed page loads there too.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from harness.server import serve_site
 from harness.sitebuild import docs_page_urls
 
 PREFIX = "/learn/"
-URLS = docs_page_urls() + ["404.html"]
+URLS = [root + url for root in ("", "es/") for url in docs_page_urls() + ["404.html"]]  # both languages
 REFS = """() => [...document.querySelectorAll('a[href], link[href], script[src], img[src]')]
   .map((el) => el.href || el.src)"""
 
@@ -55,7 +56,7 @@ def test_server_refuses_paths_outside_the_prefix(subpath_url):
 @pytest.mark.parametrize("url", URLS)
 def test_page_and_everything_it_links_to_load_under_the_prefix(new_page, subpath_url, url):
     page, watch, response, failures = open_page(new_page, subpath_url, url)
-    assert response.ok or url == "404.html", url
+    assert response.ok or url.endswith("404.html"), url
     assert not failures, failures
     assert not watch.console_errors, watch.console_errors
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(subpath_url))
@@ -96,4 +97,33 @@ def test_embed_page_loads_under_the_prefix(new_page, subpath_url):
     page, watch, response, failures = open_page(new_page, subpath_url, "self-assessment-embed/")
     assert response.ok
     assert page.locator("[data-module='self-assessment']").count() == 1
+    assert not failures and not watch.console_errors, (failures, watch.console_errors)
+
+
+@pytest.mark.browser
+def test_search_in_spanish_finds_the_spanish_pages(new_page, subpath_url):
+    page, watch, _, failures = open_page(new_page, subpath_url, "es/")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("therapy")
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=10_000)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map((a) => a.href)")
+    assert hrefs and all(urlsplit(href).path.startswith(f"{PREFIX}es/") for href in hrefs), hrefs
+    assert not failures and not watch.console_errors, (failures, watch.console_errors)
+
+
+@pytest.mark.browser
+def test_the_language_switch_opens_the_same_page_in_the_other_language(new_page, subpath_url):
+    page, watch, _, failures = open_page(new_page, subpath_url, "faq/")
+    assert page.evaluate("() => document.documentElement.lang") == "en"
+    page.locator(".md-select button").hover()  # Material's selector opens on hover or focus
+    page.locator(".md-select__link[hreflang=es]").click()
+    page.wait_for_url(f"**{PREFIX}es/faq/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => document.documentElement.lang") == "es"
+    assert page.locator("header a.help-now").inner_text().strip() == "Obtenga ayuda ahora"
+    page.locator(".md-select button").hover()
+    page.locator(".md-select__link[hreflang=en]").click()
+    page.wait_for_url(f"**{PREFIX}faq/")
+    assert page.evaluate("() => document.documentElement.lang") == "en"
     assert not failures and not watch.console_errors, (failures, watch.console_errors)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as etree
 from datetime import date
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,19 +18,15 @@ from markdown.extensions.toc import slugify
 from pymdownx.blocks.block import type_string_in
 
 from . import contents
-from .data import DataError, load_yaml
+from .crisis_data import DEFAULT_DATA, load_crisis_lines
+from .data import DataError
+from .data_text import mark_language
 from .extension import SiteBlock, SiteBlocksExtension
 from .html import el, tail
 from .text import append_markdown
 
-DEFAULT_DATA = "data/crisis-lines.yml"
 HELP_PAGE = "get-help-now.md"  # where every region is shown in full, with its sources
 ABUSE_TITLE = "If someone is hurting or threatening you"
-
-
-def load_crisis_lines(path: str | Path = DEFAULT_DATA) -> dict[str, Any]:
-    """Read and validate the crisis data."""
-    return load_yaml(path, "crisis-lines")
 
 
 def check_region(data: dict[str, Any], region: str, source: str = "mkdocs.yml extra.practice") -> str:
@@ -248,6 +243,8 @@ def render_line(parent: etree.Element, line: dict[str, Any], where: str, heading
     facts = el(item, "p", class_="crisis-line__facts")
     contents.exclude_from_search(facts)
     el(facts, "span", f"Open: {line['hours']}.")
+    if line.get("hours_note"):
+        el(facts, "span", line["hours_note"])
     el(facts, "span", f"Languages: {', '.join(line['languages'])}.")
     render_source(item, line["source"], line["checked"], line.get("note"))
     return item
@@ -335,9 +332,10 @@ class CrisisLines(SiteBlock):
     OPTIONS = {"show": ["all", type_string_in(["all", "region"])]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        data = load_crisis_lines(self.config["data"])
+        data = load_crisis_lines(self.config["data"], self.config["lang"])
         region = check_region(data, self.config["region"])
         help_ = render_crisis_help(parent, data, region, self.options["show"], self.config["data"])
+        mark_language(help_, data["lang"], self.config["lang"])
         # The table of contents lists the regions; each region's lines are right under it.
         contents.keep_out_of_contents(help_.findall(".//li[@class='crisis-line']/*[1]"))
         contents.keep_out_of_contents(help_.findall(".//*[@class='crisis-abuse__title']"))

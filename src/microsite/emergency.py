@@ -13,6 +13,7 @@ from typing import Any
 from pymdownx.blocks.block import type_boolean
 
 from .crisis import HELP_PAGE, CrisisExtension, check_region, load_crisis_lines, render_crisis_strip
+from .data_text import mark_language
 from .extension import SiteBlock
 from .html import el
 
@@ -26,11 +27,12 @@ class Emergency(SiteBlock):
     OPTIONS = {"on_help_page": [False, type_boolean]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        data = load_crisis_lines(self.config["data"])
+        data = load_crisis_lines(self.config["data"], self.config["lang"])
         region = check_region(data, self.config["region"])
         holder = el(parent, "div", class_="crisis-now")
         page = "" if self.options["on_help_page"] else HELP_PAGE
         render_crisis_strip(holder, data, region, page, title_id="crisis-now-title")
+        mark_language(holder, data["lang"], self.config["lang"])
         return holder
 
 

@@ -36,9 +36,15 @@ class SiteBlock(Block):
 
 
 class SiteBlocksExtension(BlocksExtension):
-    """Subclasses list their block classes in BLOCKS and set `self.config` before `__init__`."""
+    """Subclasses list their block classes in BLOCKS and set `self.config` before `__init__`;
+    every block also gets `lang`, the language of its interface words."""
 
     BLOCKS: tuple = ()
+
+    def __init__(self, *args, **kwargs) -> None:
+        # Every block writes its interface words in the build's language (`i18n.words`).
+        self.config = {**getattr(self, "config", {}), "lang": ["en", "Language of the interface words (a catalog's code)."]}
+        super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (pymdownx.blocks' method name)
         for block in self.BLOCKS:

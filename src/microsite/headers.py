@@ -135,7 +135,7 @@ class TemplateScripts:
 
 def base_url_for(rel: str, site_url: str | None) -> str:
     """The `base_url` MkDocs gives a built HTML file's template (see mkdocs.commands.build)."""
-    if rel == "404.html":  # error pages use absolute links, from the site's own path
+    if posixpath.basename(rel) == "404.html":  # error pages (each language's) use absolute links, from the site's own path
         return urlsplit(site_url or "/").path
     return posixpath.relpath(".", posixpath.dirname(rel) or ".")
 

@@ -12,8 +12,12 @@ where MkDocs and the templates look for them.
   a build can run again on it (as `mkdocs serve` and mkdocs-static-i18n do) with the same result.
 - `template_config`: the config as templates see it: the text settings Material's templates print
   as they are (`site_name`, `site_description`, `site_author`, `copyright`, `repo_name`) escaped,
-  our resolved values in `extra.microsite`, the practice's website and logo where Material looks
-  for them.
+  our own name and description in the build's language, our resolved values in `extra.microsite`,
+  the practice's website and logo where Material looks for them, and the build's language as
+  `theme.language` (Material's own words), with the palette toggles' names in that language.
+- `site_languages`, `build_language`: the languages mkdocs-static-i18n builds (its `languages`,
+  less those the practice leaves out) and the one the current build is for; without that plugin,
+  one language, `theme.language`.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from typing import Any
 
 from .data import DataError, config_file_problem
 from .headers import trusted_for_config
+from .i18n import Words, words
+from .languages import Language, choose, only
 from .practice import practice_folder
 from .site import (
     Site,
@@ -37,6 +43,7 @@ from .site import (
 from .site_config import check_printed_settings, escaped_text
 
 PLUGIN = "microsite"  # our plugin's name in `plugins:`
+I18N = "i18n"  # mkdocs-static-i18n's name in `plugins:`
 
 
 def load(config_file: str | Path) -> Any:
@@ -58,6 +65,49 @@ def plugin_options(config: Any) -> Mapping[str, Any]:
     """Our plugin's options in `config`, or none when the config does not use it."""
     plugin = config.plugins.get(PLUGIN) if config.plugins else None
     return plugin.config if plugin is not None else {}
+
+
+def i18n_plugin(config: Any) -> Any:
+    """mkdocs-static-i18n, when the config builds more than one language with it."""
+    return config.plugins.get(I18N) if config.plugins else None
+
+
+def declared_languages(config: Any) -> list[tuple[Language, bool]]:
+    """Every language the config names, and whether it builds it (`build:` in the plugin's list)."""
+    plugin = i18n_plugin(config)
+    if plugin is None:
+        code = config.theme.get("language") or "en"
+        return [(only(code)[0], True)]
+    return [(Language(item.locale, item.name, "" if item.default else f"{item.locale}/", bool(item.default)),
+             bool(item.build)) for item in plugin.config.languages if item.locale != "null"]
+
+
+def site_languages(config: Any, chosen: list[str] | None = None, source: str = "",
+                   declared: list[tuple[Language, bool]] | None = None) -> list[Language]:
+    """The languages the site is built in: those the config builds, less those a practice leaves
+    out (`chosen`, its `languages:`)."""
+    declared = declared if declared is not None else declared_languages(config)
+    return choose([language for language, build in declared if build], chosen, source)
+
+
+def keep_languages(config: Any, languages: list[Language]) -> None:
+    """Have mkdocs-static-i18n build these languages only (a practice may leave some out)."""
+    plugin = i18n_plugin(config)
+    if plugin is not None:
+        codes = {language.code for language in languages}
+        for item in plugin.config.languages:
+            if item.locale != "null":
+                item.build = item.locale in codes
+
+
+def build_language(config: Any, languages: list[Language]) -> Language:
+    """The language the current build is for: mkdocs-static-i18n builds the default first, then
+    each other one, by running the build again (`current_language` says which)."""
+    plugin = i18n_plugin(config)
+    code = (plugin.current_language if plugin is not None else None) or config.theme.get("language") or "en"
+    if plugin is not None and plugin.current_language is None:
+        code = plugin.default_language
+    return next((language for language in languages if language.code == code), languages[0])
 
 
 def site_inputs(config: Any) -> SiteInputs:
@@ -83,13 +133,25 @@ def load_site_for(config: Any, with_files: bool = True) -> Site:
     return load_site(site_inputs(config), with_files=with_files)
 
 
-def for_build(config: Any, site: Site) -> Any:
-    """A copy of `config` holding the site's values; `config` itself is left as it was."""
+def permalink_title(config: Any) -> str | None:
+    """The permalinks' title as the config writes it (a message of the catalogs)."""
+    title = config.mdx_configs.get("toc", {}).get("permalink_title")
+    return title if isinstance(title, str) else None
+
+
+def for_build(config: Any, site: Site, lang: str = "en", permalink: str | None = None) -> Any:
+    """A copy of `config` holding the site's values for a build in `lang`; `config` itself is left
+    as it was. `permalink`: the permalinks' title as first written (mkdocs-static-i18n runs the
+    next language's build on the copy, where it is already in the last build's language)."""
     built = copy.copy(config)  # its own top-level values; nested ones are replaced, never changed
     for key, value in config_values(site, list(config.extra_css)).items():
         built[key] = value
+    options = block_options(site, lang)
+    permalink = permalink or permalink_title(config)
+    if permalink:  # the permalinks' title, in the page's language
+        options["toc"] = {"permalink_title": words(lang).gettext(permalink)}
     built["mdx_configs"] = {**config.mdx_configs, **{
-        name: {**config.mdx_configs.get(name, {}), **options} for name, options in block_options(site).items()}}
+        name: {**config.mdx_configs.get(name, {}), **values} for name, values in options.items()}}
     return built
 
 
@@ -123,19 +185,50 @@ class Overlay(Mapping):
         return key in self._replaced or key in self._base
 
 
-def template_config(config: Any, site: Site) -> Overlay:
+def translated_palette(palette: Any, interface: Words) -> Any:
+    """Material's palette with each toggle's name (its label) in the interface's language."""
+    if not isinstance(palette, list):
+        return palette
+    return [{**scheme, "toggle": {**scheme["toggle"], "name": interface.gettext(scheme["toggle"]["name"])}}
+            if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict)
+            and isinstance(scheme["toggle"].get("name"), str) else scheme for scheme in palette]
+
+
+def template_config(config: Any, site: Site, language: Language | None = None,
+                    languages: list[Language] | None = None) -> Overlay:
     """The config as every template of the build sees it (see the module's docstring)."""
-    replaced: dict[str, Any] = escaped_text(config)
-    overlay = template_overlay(site, config.extra or {})
+    language = language or only(config.theme.get("language") or "en")[0]
+    interface = words(language.code)
+    # Our own name and description (the config's, not a practice's) are catalog messages: in the
+    # build's language; a practice's own words are not in the catalog and stay as written.
+    replaced: dict[str, Any] = escaped_text(config, interface.gettext)
+    overlay = template_overlay(site, config.extra or {}, language, languages or [language])
     replaced["extra"] = {**(config.extra or {}), **overlay["extra"]}
-    if "theme" in overlay:
-        replaced["theme"] = Overlay(config.theme, overlay["theme"])
+    theme = {**overlay.get("theme", {}), "language": language.code}
+    if config.theme.get("palette"):
+        theme["palette"] = translated_palette(config.theme["palette"], interface)
+    replaced["theme"] = Overlay(config.theme, theme)
     return Overlay(config, replaced)
 
 
-def trusted_scripts(config: Any, site: Site, env: Any = None):
+def trusted_scripts(config: Any, site: Site, env: Any = None, languages: list[Language] | None = None):
     """`trusted(rel)`: the inline scripts the theme's templates write for the page at `rel`, as
-    they are rendered for this site (see `headers.TemplateScripts`)."""
-    built = for_build(config, site)
-    return trusted_for_config(template_config(built, site), env if env is not None else built.theme.get_env())
+    they are rendered for this site in the page's language (see `headers.TemplateScripts`)."""
+    languages = languages or site_languages(config)
+    built = {language.code: for_build(config, site, language.code) for language in languages}  # config: as read
+    env = env if env is not None else config.theme.get_env()
+    by_language = {language.root: trusted_for_config(template_config(built[language.code], site, language, languages),
+                                                     env) for language in languages}
+    return language_trust(by_language)
+
+
+def language_trust(by_root: Mapping[str, Any]):
+    """One `trusted(rel)` for the whole site from each language's (by its folder): a page is
+    trusted with its own language's templates; a language's 404 page, like the root's, uses
+    links from the site's root."""
+    def trusted(rel: str) -> set[str]:
+        root = next((root for root in by_root if root and rel.startswith(root)), "")
+        own = rel[len(root):]
+        return by_root[root](own if own == "404.html" else rel)
+    return trusted
 

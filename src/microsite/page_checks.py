@@ -78,12 +78,18 @@ def checked_scripts(rel: str, scan: PageScan, trusted: Callable[[str], set[str]]
     return scan.scripts
 
 
-def check_page(rel: str, scan: PageScan, meta_policy: str) -> None:
-    """Raise PageProblem for the first thing the page may not hold. A `<meta>` policy is allowed
-    only when it is the one the build writes (a page read a second time already holds it)."""
+def check_content(rel: str, scan: PageScan) -> None:
+    """Raise PageProblem if the page holds anything that could run code or lead elsewhere (checked
+    as each page is written, too: a build of several languages stops at the first page)."""
     if scan.problems:
         raise PageProblem(rel, "", f"it holds {scan.problems[0]}. Pages run only the site's own scripts, "
                           "and links and scripts point where they are written.")
+
+
+def check_page(rel: str, scan: PageScan, meta_policy: str) -> None:
+    """Raise PageProblem for the first thing the page may not hold. A `<meta>` policy is allowed
+    only when it is the one the build writes (a page read a second time already holds it)."""
+    check_content(rel, scan)
     for name, content in scan.http_equiv:
         if name != META_POLICY or content != meta_policy:
             raise PageProblem(rel, "", f"it holds a <meta http-equiv={name!r}> (content {content[:60]!r}); the build "

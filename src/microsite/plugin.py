@@ -15,7 +15,9 @@ and nothing of one build is kept for the next: a build may run any number of tim
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
@@ -25,12 +27,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
 
-from . import mkdocs_config, staging
+from . import mkdocs_config, staging, template_env
 from .crisis import DEFAULT_DATA as CRISIS_DATA
 from .data import DataError, front_matter
 from .headers import trusted_for_config
-from .page_checks import EMBED_TEMPLATES, read_page
+from .i18n import words
+from .languages import Language, alternates
+from .page_checks import EMBED_TEMPLATES, check_content, read_page
 from .postbuild import post_build
+from .scan import PageScan
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .seo import faq_page_json_ld, website_json_ld
 from .site import CACHE_DIR, STYLESHEET
@@ -51,7 +56,22 @@ class MicrositeConfig(Config):
     cache_dir = config_options.Type(str, default=CACHE_DIR)
 
 
+@dataclass
+class Run:
+    """What the builds of one `mkdocs build` share: mkdocs-static-i18n runs each further
+    language's build inside the first one's last step, and the post-build steps wait for all."""
+
+    languages: list[Language]
+    depth: int = 0  # builds under way: the outermost one runs the post-build steps
+    scanned: dict[str, PageScan] = field(default_factory=dict)  # every page, by its file in the site
+    trusted: dict[str, Any] = field(default_factory=dict)  # each language's `trusted(rel)`, by its folder
+    embed_pages: set[str] = field(default_factory=set)  # pages built from the embed's template
+
+
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
+    run: Run | None = None
+    declared: list | None = None  # the languages the config names, as it names them (read once)
+    permalink: str | None = None  # the permalinks' title as the config writes it (read once)
     command, dirty, staged = None, False, None
 
     def on_startup(self, *, command, dirty):
@@ -60,19 +80,31 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_config(self, config):
         try:
             self.site = mkdocs_config.load_site_for(config)
+            if self.declared is None:  # later builds get our own copy of the config, with our values
+                self.declared = mkdocs_config.declared_languages(config)
+                self.permalink = mkdocs_config.permalink_title(config)
+            languages = mkdocs_config.site_languages(config, self.site.practice["languages"],
+                                                     self.site.sources["languages"], self.declared)
         except DataError as exc:
             raise PluginError(str(exc)) from None
-        if self.site.practice_file:
-            info.info(f"Practice config: {self.site.practice_file.path}")
-        _report(self.site.date_warnings)
-        return mkdocs_config.for_build(config, self.site)
+        mkdocs_config.keep_languages(config, languages)
+        if self.run is None or self.run.depth == 0:  # a new `mkdocs build` (or a rebuild of `serve`)
+            self.run = Run(languages)
+            if self.site.practice_file:
+                info.info(f"Practice config: {self.site.practice_file.path}")
+            _report(self.site.date_warnings)
+        self.language = mkdocs_config.build_language(config, self.run.languages)
+        return mkdocs_config.for_build(config, self.site, self.language.code, self.permalink)
 
     def on_pre_build(self, config):
-        # `config` is this build's own copy (from on_config); its site_dir is set back when the build ends.
-        if self.command == "build" and not self.dirty:  # not `serve`, whose folder is its own
+        # `config` is this build's own copy (from on_config); its site_dir is set back when the build
+        # ends. mkdocs-static-i18n's further languages build inside the first one, on its config,
+        # so into the same staging folder.
+        if self.run.depth == 0 and self.command == "build" and not self.dirty:  # not `serve`, whose folder is its own
             self.staged = staging.Staged(config)
             info.info(f"Writing the site into {self.staged.building}; it replaces {self.staged.final} "
                       "once every page is checked")
+        self.run.depth += 1
 
     def on_serve(self, server, config, builder):
         # `mkdocs serve` rebuilds when the practice's folder changes, as it does for mkdocs.yml.
@@ -89,8 +121,19 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, generated.uri, abs_src_path=str(generated.path)))
-        self.scanned, self.embed_pages = {}, set()
         return files
+
+    def on_nav(self, nav, config, files):
+        # The navigation's titles written in mkdocs.yml are interface words: in the build's language.
+        interface = words(self.language.code)
+
+        def translate(items):
+            for item in items:
+                if isinstance(getattr(item, "title", None), str):
+                    item.title = interface.gettext(item.title)
+                translate(getattr(item, "children", None) or [])
+        translate(nav.items)
+        return nav
 
     def on_env(self, env, config, files):
         # MkDocs' Jinja does not escape; our templates print config values, so they do, and
@@ -98,10 +141,24 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # environment for every build.
         ours = Path(config.theme.custom_dir)
         env.autoescape = lambda name: bool(name) and (ours / name).is_file()
-        self.template_config = mkdocs_config.template_config(config, self.site)
-        self.trusted = trusted_for_config(self.template_config, env)
+        self.files = files  # the build's own files (mkdocs-static-i18n's, for a language's build)
+        # Our templates' words, from the build language's catalog (`{% trans %}`, `_()`); they
+        # link to a page by its source file (`site_page("about.md") | url`): the language's own page.
+        try:
+            template_env.install(env, self.language.code, self.page_address)
+        except DataError as exc:
+            raise PluginError(str(exc)) from None
+        self.template_config = mkdocs_config.template_config(config, self.site, self.language, self.run.languages)
+        self.run.trusted[self.language.root] = trusted_for_config(self.template_config, env)
         return env
 
+    def page_address(self, src_uri: str) -> str:
+        found = self.files.get_file_from_path(src_uri)
+        if found is None or not found.is_documentation_page():
+            raise PluginError(f"a template links to the page {src_uri!r}, which is not in docs/")
+        return found.url or "./"
+
+    @event_priority(100)  # before mkdocs-static-i18n's (50), which joins the lines again without the last newline
     def on_page_markdown(self, markdown, page, config, files):
         source = page.file.content_string
         try:
@@ -124,13 +181,21 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
     def on_page_context(self, context, page, config, nav):
         context["config"] = self.template_config
+        # The same page in every language, for the language switch (from the site's root).
+        context["alternates"] = alternates(self.run.languages, self.language, page.url)
+        # The language of the page's words: a page not yet written in this language is built from
+        # the default language's file (mkdocs-static-i18n marks the file it used).
+        context["page_lang"] = getattr(page.file, "locale", None) or self.language.code
         # Structured data for search engines; templates only print `json_ld`.
         settings, practice = self.site.settings, self.site.practice
         json_ld = []
-        if page.is_homepage:
-            json_ld.append(website_json_ld(settings["site_name"], settings["site_url"] or "/",
-                                           settings["site_description"], practice["name"], practice["website"]))
-        if page.file.src_uri == self.config.faq_page:
+        if page.is_homepage or (nav is not None and page is nav.homepage):  # each language's home
+            interface = words(self.language.code)  # our own name and description are catalog messages
+            json_ld.append(website_json_ld(interface.gettext(settings["site_name"]),
+                                           (settings["site_url"] or "/") + self.language.root,
+                                           settings["site_description"] and interface.gettext(settings["site_description"]),
+                                           interface.gettext(practice["name"]), practice["website"]))
+        if getattr(page.file, "norm_src_uri", page.file.src_uri) == self.config.faq_page:  # `faq.es.md` too
             json_ld.append(faq_page_json_ld(page.content or ""))
         context["json_ld"] = [item for item in json_ld if item]
         return context
@@ -138,21 +203,40 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     @event_priority(-50)  # after the minifier: the page as it will be written
     def on_post_page(self, output, page, config):
         try:
-            self.scanned[page.file.dest_uri] = read_page(page.file.src_uri, output, page.content)
+            scan = self.run.scanned[page.file.dest_uri] = read_page(page.file.src_uri, output, page.content)
+            # Now, not only after the last language: MkDocs stops a further language's build under
+            # --strict at its first warning, before the post-build steps could name the page.
+            check_content(page.file.dest_uri, scan)
         except DataError as exc:
             raise PluginError(str(exc)) from None
         if page.meta.get("template") in EMBED_TEMPLATES:
-            self.embed_pages.add(page.file.dest_uri)
+            self.run.embed_pages.add(page.file.dest_uri)
         return output
 
-    @event_priority(-100)  # after every other plugin: the files as they will be published
+    @event_priority(-50)  # after the minifier
+    def on_post_template(self, output_content, template_name, config):
+        # Each language's build writes the theme's pages at the site's root: another language's
+        # 404 page goes into its own folder, and the default language's stays at the root.
+        if not self.language.default and template_name in ("404.html", "sitemap.xml"):
+            if template_name == "404.html":
+                target = Path(config.site_dir) / self.language.root / template_name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(output_content, "utf-8")
+            return ""  # MkDocs writes nothing for an empty page (sitemaps: see sitemaps.py)
+        return output_content
+
+    @event_priority(-200)  # after every other plugin, and after mkdocs-static-i18n's other languages
     def on_post_build(self, config):
+        self.run.depth -= 1
+        if self.run.depth > 0:  # a further language's build: the outermost one finishes the site
+            return
         try:
             # Under `mkdocs serve` the pages get no meta policy: its live reload is an inline script.
-            post_build(Path(config.site_dir), docs_dir=Path(config.docs_dir), site_url=config.site_url,
-                       embed_origins=self.site.practice["embed_origins"], trusted=self.trusted,
-                       generated=self.site.generated, scanned=self.scanned, embed_pages=self.embed_pages,
-                       meta=self.command != "serve")
+            post_build(Path(config.site_dir), docs_dir=Path(config.docs_dir), site_url=self.site.settings["site_url"],
+                       embed_origins=self.site.practice["embed_origins"],
+                       trusted=mkdocs_config.language_trust(self.run.trusted), generated=self.site.generated,
+                       scanned=self.run.scanned, embed_pages=self.run.embed_pages, meta=self.command != "serve",
+                       languages=self.run.languages)
         except DataError as exc:
             raise PluginError(str(exc)) from None
         if self.staged:  # every page written and checked: the build is whole
@@ -160,6 +244,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             staged.publish()
 
     def on_build_error(self, error):
+        if self.run is not None:
+            self.run.depth = 0
         if self.staged:
             self.staged, staged = None, self.staged
             info.info(f"The site folder is unchanged; what this build wrote is in {staged.keep_failed()}")

@@ -1,12 +1,14 @@
 """Every step that follows a build, over a built site folder, whatever generator built it.
 
-In order: the generated files are in place (the site stylesheet, the drawn share image); our own
-scripts and stylesheets are minified under their own names; each page and file is checked (ids,
-inline scripts, anything that could run code or lead elsewhere: `page_checks.py`); then each page
-gets its Content-Security-Policy in a `<meta>` tag, and `_headers` and `robots.txt`, which
-describe the finished files, are written (`headers.py`, `robots.py`). The site's plugin runs this
-after its build (with the pages it already read, and knowing which were built from the embed's
-template); after a build without it, run it yourself:
+In order: the generated files are in place (the site stylesheet, the drawn share image, each
+language's own 404 page); our own scripts and stylesheets are minified under their own names; each
+language gets its own search index and sitemap (`search_index.py`, `sitemaps.py`); each page and
+file is checked (ids, inline scripts, anything that could run code or lead elsewhere:
+`page_checks.py`); then each page gets its Content-Security-Policy in a `<meta>` tag, and
+`_headers` and `robots.txt`, which describe the finished files, are written (`headers.py`,
+`robots.py`). It runs once over the whole site, every language built: the site's plugin runs it at
+the end of the last language's build (with the pages it already read, and knowing which were built
+from the embed's template); after a build without it, run it yourself:
 
     python -m microsite.postbuild SITE_DIR [--config mkdocs.yml]
 
@@ -27,9 +29,12 @@ from pathlib import Path
 from .assets import minify_in_place, own_assets
 from .data import DataError
 from .headers import write_headers
+from .languages import Language, only
 from .page_checks import read_site
 from .robots import write_robots
 from .scan import PageScan
+from .search_index import split_search_index
+from .sitemaps import write_sitemaps
 from .stylesheet import GeneratedFile
 
 
@@ -42,24 +47,40 @@ def place_generated(site_dir: Path, generated: Iterable[GeneratedFile]) -> None:
             shutil.copyfile(item.path, target)
 
 
+def place_not_found(site_dir: Path, pages: dict[str, str]) -> None:
+    """Write each language's 404 page (`404.html`, `es/404.html`): every language's build writes its
+    own over the site's root, so the plugin keeps each one as it is rendered."""
+    for rel, html in pages.items():
+        target = Path(site_dir) / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, "utf-8")
+
+
 def post_build(site_dir: Path, *, docs_dir: Path, site_url: str | None, embed_origins: list[str],
                trusted: Callable[[str], set[str]], generated: Iterable[GeneratedFile] = (),
                scanned: dict[str, PageScan] | None = None, embed_pages: set[str] | None = None,
-               meta: bool = True) -> None:
+               meta: bool = True, languages: list[Language] | None = None,
+               not_found: dict[str, str] | None = None) -> None:
     """Run every post-build step over `site_dir` (see the module's docstring).
 
     `trusted(rel)`: the inline scripts the templates wrote for the page at `rel` (see
     `headers.TemplateScripts`); `embed_origins`: who may frame the embed pages; `embed_pages`: the
     pages built from the embed's template (None: those that declare `data-embed-origins`);
     `meta`: whether the pages get the policy's meta tag (not under `mkdocs serve`, whose live
-    reload is an inline script).
+    reload is an inline script); `languages`: the site's languages (by default one, at the root);
+    `not_found`: each language's 404 page.
     """
     site_dir = Path(site_dir)
+    languages = languages or only("en")
     place_generated(site_dir, generated)
-    minify_in_place(site_dir, own_assets(site_dir, docs_dir))
+    place_not_found(site_dir, not_found or {})
+    assets = own_assets(site_dir, docs_dir)
+    minify_in_place(site_dir, [language.root + rel for language in languages for rel in assets])
+    split_search_index(site_dir, languages)
+    write_sitemaps(site_dir, languages)
     pages = read_site(site_dir, scanned)
     write_headers(site_dir, embed_origins, trusted, pages, embed_pages, meta=meta)
-    write_robots(site_dir, site_url)
+    write_robots(site_dir, site_url, tuple(language.root for language in languages if language.root))
 
 
 def site_arguments(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
@@ -85,9 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = mkdocs_config.load(args.config)
         site = mkdocs_config.load_site_for(config)
+        languages = mkdocs_config.site_languages(config, site.practice["languages"], site.sources["languages"])
         post_build(args.site_dir, docs_dir=site.inputs.docs_dir, site_url=site.settings["site_url"],
-                   embed_origins=site.practice["embed_origins"], trusted=mkdocs_config.trusted_scripts(config, site),
-                   generated=site.generated)
+                   embed_origins=site.practice["embed_origins"],
+                   trusted=mkdocs_config.trusted_scripts(config, site, languages=languages),
+                   generated=site.generated, languages=languages)
     except DataError as exc:
         parser.exit(1, f"error: {exc}\n")
     print(f"wrote each page's policy, {args.site_dir / '_headers'} and {args.site_dir / 'robots.txt'}")

@@ -54,6 +54,7 @@ DEFAULTS: dict[str, Any] = {
     "contact": None,
     "reviewer": None,
     "next_review": None,
+    "languages": None,  # None: every language the site config builds
     "contact_url": None,  # derived: mailto: for an email address, else the page itself
 }
 
@@ -69,6 +70,7 @@ EXPECTED = {
     "region": "a two-letter region code in capitals, such as US or GB",
     "contact": "an email address or an http:// or https:// URL where readers can reach you",
     "next_review": "a date written YYYY-MM-DD",
+    "languages": "a list of language codes the site builds, such as [en, es]",
 }
 
 

@@ -19,15 +19,19 @@ def sitemap_url(site_url: str) -> str:
     return site_url.rstrip("/") + "/sitemap.xml"
 
 
-def robots_txt(site_url: str | None) -> str:
-    """Allow every crawler; name the sitemap when the site's address is known."""
+def robots_txt(site_url: str | None, folders: tuple[str, ...] = ()) -> str:
+    """Allow every crawler; name the sitemap when the site's address is known (and each other
+    language's, in its folder such as `es/`)."""
     text = "User-agent: *\nAllow: /\n"
-    return text + f"\nSitemap: {sitemap_url(site_url)}\n" if site_url else text
+    if not site_url:
+        return text
+    lines = [f"Sitemap: {sitemap_url(site_url + folder)}" for folder in folders]
+    return text + f"\nSitemap: {sitemap_url(site_url)}\n" + "".join(line + "\n" for line in lines)
 
 
-def write_robots(site_dir: Path, site_url: str | None) -> Path:
+def write_robots(site_dir: Path, site_url: str | None, folders: tuple[str, ...] = ()) -> Path:
     target = Path(site_dir) / "robots.txt"
-    target.write_text(robots_txt(site_url), "utf-8")
+    target.write_text(robots_txt(site_url, folders), "utf-8")
     return target
 
 

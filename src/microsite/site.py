@@ -26,7 +26,7 @@ run any number of times in one process with the same result.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -37,6 +37,8 @@ from .crisis import DEFAULT_DATA as CRISIS_DATA
 from .crisis import check_region, load_crisis_lines
 from .data import DataError, project_file
 from .freshness import dates_report, today_from_env
+from .i18n import words
+from .languages import Language
 from .practice import EXPECTED, PracticeFile, practice_layers, read_practice_file, resolve_practice, source_of
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .self_assessment.model import load_self_assessment
@@ -193,20 +195,32 @@ def config_values(site: Site, extra_css: list[Any]) -> dict[str, Any]:
     return {**site.settings, "extra_css": [served if str(item) == source else item for item in extra_css]}
 
 
-def template_values(site: Site) -> dict[str, Any]:
-    """What our templates print (as `config.extra.microsite`): plain values, escaped by the templates."""
+def template_values(site: Site, language: Language | None = None,
+                    languages: list[Language] | None = None) -> dict[str, Any]:
+    """What our templates print (as `config.extra.microsite`): plain values, escaped by the
+    templates; `language`: the build's (`code`, `name`, `root`), `languages`: every one built."""
     share = site.share_image
+    language = language or Language("en", "English", "", True)
     return {
-        "practice": site.practice,
+        "practice": translated_practice(site.practice, language.code),
         "share_image": {"path": share.uri, "width": share.width, "height": share.height} if share else None,
+        "language": asdict(language),
+        "languages": [asdict(item) for item in languages or [language]],
     }
 
 
-def template_overlay(site: Site, extra: Mapping[str, Any]) -> dict[str, Any]:
+def translated_practice(practice: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The practice block with our default name in `lang` (a catalog message); a practice's own
+    name is not in the catalog and stays as written."""
+    return {**practice, "name": words(lang).gettext(practice["name"])} if practice.get("name") else practice
+
+
+def template_overlay(site: Site, extra: Mapping[str, Any], language: Language | None = None,
+                     languages: list[Language] | None = None) -> dict[str, Any]:
     """What templates read beyond the site-level values, as keys to add to the config's `extra`
     and `theme`: our values (`extra.microsite`), and where Material's templates look for the
     practice's website (`extra.homepage`, unless the config sets its own) and logo (`theme.logo`)."""
-    overlay: dict[str, Any] = {"extra": {"microsite": template_values(site)}}
+    overlay: dict[str, Any] = {"extra": {"microsite": template_values(site, language, languages)}}
     website = site.practice["website"]
     if not extra.get("homepage") and website and website != site.settings["site_url"]:
         overlay["extra"]["homepage"] = website
@@ -221,13 +235,15 @@ def generator_config(site: Site, extra_css: list[Any], extra: Mapping[str, Any])
     return {**config_values(site, extra_css), **template_overlay(site, extra)}
 
 
-def block_options(site: Site) -> dict[str, dict[str, Any]]:
-    """Each of our Markdown blocks' options for this site, by extension name."""
+def block_options(site: Site, lang: str = "en") -> dict[str, dict[str, Any]]:
+    """Each of our Markdown blocks' options for this site in the language `lang`, by extension name."""
     region, crisis = site.practice["region"], str(site.crisis_path)
     options = {name: {"region": region, "data": crisis} for name in CRISIS_BLOCKS}
     options["microsite.self_assessment"] = {
         "region": region, "booking_url": site.practice["booking_url"] or "",
         "data": str(site.self_assessment_path), "crisis_data": crisis,
     }
-    options["microsite.publisher"] = {"practice": site.practice}
+    options["microsite.publisher"] = {"practice": translated_practice(site.practice, lang)}
+    for values in options.values():
+        values["lang"] = lang
     return options

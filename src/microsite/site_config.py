@@ -13,6 +13,7 @@ must be files of the site: nothing is requested from another site.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -92,8 +93,10 @@ def check_printed_settings(config: Any) -> None:
                 raise DataError(SOURCE, f"{key}[{i}]", f"{path!r:.80}: expected a file of this site ({problem})")
 
 
-def escaped_text(config: Any) -> dict[str, Markup]:
+def escaped_text(config: Any, translate: Callable[[str], str] = str) -> dict[str, Markup]:
     """The text settings as HTML-escaped text, for Material's templates (ours autoescape, and
-    leave Markup as it is); `config` is left as it is."""
-    return {key: Markup(escape(config[key])) for key in TEXT_KEYS if config.get(key)}
+    leave Markup as it is), each through `translate` (the catalog of the build's language: our own
+    name and description are its messages, a practice's words are not and stay as written);
+    `config` is left as it is."""
+    return {key: Markup(escape(translate(config[key]))) for key in TEXT_KEYS if config.get(key)}
 

@@ -30,6 +30,7 @@ from ..crisis import (
     render_crisis_help,
     render_crisis_strip,
 )
+from ..data_text import mark_language
 from ..extension import SiteBlock, SiteBlocksExtension
 from ..html import el, tail
 from ..text import append_markdown
@@ -88,13 +89,14 @@ class SelfAssessment(SiteBlock):
     OPTIONS = {"embed": [False, type_boolean], "share_page": ["", type_site_page]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        data = load_self_assessment(self.config["data"])
-        crisis = load_crisis_lines(self.config["crisis_data"])
+        data = load_self_assessment(self.config["data"], self.config["lang"])
+        crisis = load_crisis_lines(self.config["crisis_data"], self.config["lang"])
         region = check_region(crisis, self.config["region"])
         # The scoring model is data in an attribute, not a <script type="application/json">:
         # Material's instant navigation re-creates every <script> in the content without its
         # `type`, which would run the JSON as code (a CSP violation, or a syntax error).
         root = el(parent, "div", class_="sa", data_module="self-assessment", data_model=model_json(data))
+        mark_language(root, data["lang"], self.config["lang"])
         if self.options["share_page"]:
             # A link, so MkDocs turns the page's file name into its address on the built site.
             el(root, "a", href=self.options["share_page"], class_="sa-share-page", hidden="", aria_hidden="true",

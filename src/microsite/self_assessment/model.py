@@ -1,7 +1,9 @@
-"""Load `data/self-assessment.yml` and check what a JSON Schema cannot.
+"""Load `data/self-assessment.yml` (the questionnaire's meaning) and its words in one language
+(`data/text/<lang>/self-assessment.yml`, see `data_text.py`), and check what a JSON Schema cannot.
 
 The schema checks shapes and unknown keys; here we check meaning: unique ids, known scales and
 results, one fallback rule at the end, and that every rule can be reached by some set of answers.
+Scoring reads the meaning only, so it is the same in every language.
 """
 
 from __future__ import annotations
@@ -13,15 +15,68 @@ from pathlib import Path
 from typing import Any
 
 from ..data import DataError, load_yaml, validate
+from ..data_text import Text, load_text
+from ..i18n import SOURCE_LANGUAGE
 from .scoring import questions, rule_finder
 
 DEFAULT_DATA = "data/self-assessment.yml"
-SCHEMA = "self-assessment"
+SCHEMA, TEXT_SCHEMA = "self-assessment", "self-assessment-text"
 
 
-def load_self_assessment(path: str | Path = DEFAULT_DATA) -> dict[str, Any]:
-    """Read, validate against the schema, then check the meaning (once per file text in a build)."""
+def load_model(path: str | Path = DEFAULT_DATA) -> dict[str, Any]:
+    """The questionnaire's meaning only (ids, points, rules), read, validated against the schema,
+    then checked (once per file text in a build): what scoring needs, in every language."""
     return load_yaml(path, SCHEMA, check=check)
+
+
+def load_self_assessment(path: str | Path = DEFAULT_DATA, lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
+    """The questionnaire with its words in `lang` (`data/text/<lang>/self-assessment.yml`, or
+    English while `lang` has none), in one structure: the meaning of `path` as `load_model` gives
+    it, each scale a mapping with its `label`, and each section, question, option, rule and result
+    with its words. `lang` of the result says which language the words are in."""
+    return with_words(load_model(path), load_text(path, lang, TEXT_SCHEMA))
+
+
+def with_words(data: dict[str, Any], text: Text) -> dict[str, Any]:
+    """The meaning `data` with the words of `text` put in (a missing text: DataError naming the
+    text file, the id and the language)."""
+    sections = data["sections"]
+    text.check_ids("scales", data["scales"], "scale")
+    text.check_ids("sections", [section["id"] for section in sections], "section")
+    text.check_ids("questions", [question["id"] for question in questions(data)], "question")
+    text.check_ids("rules", [rule["id"] for rule in data["rules"]], "rule")
+    text.check_ids("results", [result["id"] for result in data["results"]], "result")
+    data["scales"] = {scale: {"label": text.get(("scales", scale), f"the scale {scale!r}")} for scale in data["scales"]}
+    for section in sections:
+        section.update(text.get(("sections", section["id"]), f"the section {section['id']!r}"))
+        for question in section["questions"]:
+            found = text.get(("questions", question["id"]), f"the question {question['id']!r}")
+            question.update({key: found[key] for key in ("text", "hint") if key in found})
+            labels = text.get(("questions", question["id"], "options"), f"the options of the question {question['id']!r}")
+            if len(labels) != len(question["options"]):
+                raise DataError(text.source, f"questions.{question['id']}.options",
+                                f"{len(labels)} options' words in the language {text.lang!r} for the "
+                                f"{len(question['options'])} options of the question in the data file; expected one "
+                                "for each, in the same order")
+            for option, label in zip(question["options"], labels, strict=True):
+                option["label"] = label
+    for rule in data["rules"]:
+        rule["why"] = text.get(("rules", rule["id"]), f"the rule {rule['id']!r} (why it leads to its result)")
+    for result in data["results"]:
+        result.update(text.get(("results", result["id"]), f"the result {result['id']!r}"))
+        result["links"] = [{"text": text.get(("pages", page), f"the link to {page}"), "page": page}
+                           for page in result.get("links", [])]
+    if "total" in data:
+        words = text.get(("total",), "the total shown with every result")
+        bands = words["bands"]
+        if len(bands) != len(data["total"]["bands"]):
+            raise DataError(text.source, "total.bands", f"{len(bands)} bands' words in the language {text.lang!r} for "
+                            f"the {len(data['total']['bands'])} bands of the data file; expected one for each, in the same order")
+        data["total"].update({key: words[key] for key in ("text", "out_of") if key in words})
+        for band, words_ in zip(data["total"]["bands"], bands, strict=True):
+            band["text"] = words_
+    data["lang"] = text.lang
+    return data
 
 
 def check_data(data: Any, source: str) -> dict[str, Any]:
@@ -58,7 +113,8 @@ def _check_total(data: dict[str, Any], source: str) -> None:
 
 
 def _check_unique_ids(data: dict[str, Any], source: str) -> None:
-    """Sections, questions and results each need their own unique ids (they become HTML ids)."""
+    """Sections, questions and results each need their own unique ids (they become HTML ids), and
+    rules too (their words are found by them)."""
     sections: dict[str, str] = {}
     questions_: dict[str, str] = {}
     for s, section in enumerate(data["sections"]):
@@ -68,6 +124,9 @@ def _check_unique_ids(data: dict[str, Any], source: str) -> None:
     results: dict[str, str] = {}
     for r, result in enumerate(data["results"]):
         _unique(results, result["id"], f"results[{r}].id", source)
+    rules: dict[str, str] = {}  # their words are found by them
+    for r, rule in enumerate(data["rules"]):
+        _unique(rules, rule["id"], f"rules[{r}].id", source)
 
 
 def _unique(seen: dict[str, str], value: str, path: str, source: str) -> None:

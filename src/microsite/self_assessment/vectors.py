@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .model import DEFAULT_DATA, browser_model, load_self_assessment, reachable_scores
+from .model import DEFAULT_DATA, browser_model, load_model, reachable_scores
 from .scoring import reasons, result_for, score, total_band
 
 
@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
     if not 1 <= len(argv) <= 2:
         print(__doc__.strip().splitlines()[-1].strip(), file=sys.stderr)
         return 2
-    data = load_self_assessment(argv[1] if len(argv) > 1 else DEFAULT_DATA)
+    data = load_model(argv[1] if len(argv) > 1 else DEFAULT_DATA)
     Path(argv[0]).write_text(json.dumps(vector_file(data)), "utf-8")
     return 0
 
