@@ -26,7 +26,7 @@ TALK_SOON = "self-assessment/#answers=1.000000011130"  # low mood nearly every d
 # paragraph and where it sits on the screen.
 FIRST_TEL = """(scope) => {
     const root = document.querySelector(scope)
-    const link = [...root.querySelectorAll('a[href^="tel:"]')].find((a) => a.getClientRects().length)
+    const link = [...root.querySelectorAll('a[href^="tel:"]')].find((a) => a.checkVisibility())
     if (!link) return null
     const box = link.getBoundingClientRect()
     return { href: link.getAttribute('href'), label: link.closest('p, li').textContent, top: box.top, bottom: box.bottom }

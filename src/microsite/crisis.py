@@ -336,7 +336,10 @@ class CrisisLines(SiteBlock):
         region = check_region(data, self.config["region"])
         help_ = render_crisis_help(parent, data, region, self.options["show"], self.config["data"])
         mark_language(help_, data["lang"], self.config["lang"])
-        # The table of contents lists the regions; each region's lines are right under it.
+        # The list of countries at the top of the page is where a reader jumps from; a region's
+        # heading sits in its summary, which may hold no link (a permalink would be a control in a
+        # control), so neither the regions nor their lines are in the table of contents.
+        contents.keep_out_of_contents(help_.findall(".//summary/*"))
         contents.keep_out_of_contents(help_.findall(".//li[@class='crisis-line']/*[1]"))
         contents.keep_out_of_contents(help_.findall(".//*[@class='crisis-abuse__title']"))
         return help_
