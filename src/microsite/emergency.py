@@ -13,6 +13,7 @@ from .crisis import CrisisExtension, check_region, load_crisis_lines, render_eme
 from .data_text import mark_language
 from .extension import SiteBlock
 from .html import el
+from .i18n import words
 
 
 class Emergency(SiteBlock):
@@ -25,7 +26,7 @@ class Emergency(SiteBlock):
         data = load_crisis_lines(self.config["data"], self.config["lang"])
         region = check_region(data, self.config["region"])
         holder = el(parent, "div", class_="crisis-now")
-        render_emergency(holder, data["regions"][region], sources=False)
+        render_emergency(holder, data["regions"][region], words(data["lang"]), sources=False)
         mark_language(holder, data["lang"], self.config["lang"])
         return holder
 

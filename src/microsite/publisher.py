@@ -13,38 +13,45 @@ from typing import Any
 
 from pymdownx.blocks.block import type_string_in
 
-from .crisis import long_date
 from .extension import SiteBlock, SiteBlocksExtension
-from .html import el, tail
+from .html import el, with_link
+from .i18n import Words, words
 from .urls import is_email
 
 
-def render_publisher(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
+def render_publisher(parent: etree.Element, practice: dict[str, Any], t: Words) -> etree.Element:
     """Who publishes the site, who reviewed it and when, and when it is next reviewed."""
     holder = el(parent, "div", class_="publisher")
     if practice.get("website"):
-        p = el(holder, "p", "This site is published by ")
-        tail(el(p, "a", practice["name"], href=practice["website"]), ".")
+        with_link(el(holder, "p"), t.gettext("This site is published by %(name)s."), "name", practice["name"],
+                  practice["website"])
     else:
-        el(holder, "p", f"This site is published by {practice['name']}.")
+        el(holder, "p", t.gettext("This site is published by %(name)s.") % {"name": practice["name"]})
     reviewer = practice.get("reviewer")
     if reviewer:
-        when = f" on {long_date(reviewer['reviewed'])}" if reviewer.get("reviewed") else ""
-        el(holder, "p", f"The content was reviewed by {reviewer['name']}, {reviewer['role']}{when}.")
+        values = {"name": reviewer["name"], "role": reviewer["role"]}
+        if reviewer.get("reviewed"):
+            message = t.gettext("The content was reviewed by %(name)s, %(role)s on %(date)s.")
+            values["date"] = t.date(reviewer["reviewed"])
+        else:
+            message = t.gettext("The content was reviewed by %(name)s, %(role)s.")
+        el(holder, "p", message % values)
     if practice.get("next_review"):
-        el(holder, "p", f"Its next review is due by {long_date(practice['next_review'])}.")
+        el(holder, "p", t.gettext("Its next review is due by %(date)s.") % {"date": t.date(practice["next_review"])})
     return holder
 
 
-def render_contact(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
+def render_contact(parent: etree.Element, practice: dict[str, Any], t: Words) -> etree.Element:
     """How to reach the publisher: the contact address, or else their website."""
+    p = el(parent, "p", class_="publisher-contact")
     if practice.get("contact_url"):
-        email = is_email(practice["contact"])
-        p = el(parent, "p", "Email us at " if email else "Use our ", class_="publisher-contact")
-        tail(el(p, "a", practice["contact"] if email else "contact page", href=practice["contact_url"]), ".")
+        if is_email(practice["contact"]):
+            with_link(p, t.gettext("Email us at %(address)s."), "address", practice["contact"], practice["contact_url"])
+        else:
+            with_link(p, t.gettext("Use our %(page)s."), "page", t.gettext("contact page"), practice["contact_url"])
     else:
-        p = el(parent, "p", f"Contact {practice['name']} through ", class_="publisher-contact")
-        tail(el(p, "a", "their website", href=practice["website"]), ".")
+        with_link(p, t.gettext("Contact %(name)s through %(website)s."), "website", t.gettext("their website"),
+                  practice["website"], name=practice["name"])
     return p
 
 
@@ -57,9 +64,10 @@ class Publisher(SiteBlock):
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         practice = self.config["practice"]
+        t = words(self.config["lang"])
         if self.options["show"] == "contact":
-            return render_contact(parent, practice)
-        return render_publisher(parent, practice)
+            return render_contact(parent, practice, t)
+        return render_publisher(parent, practice, t)
 
 
 class PublisherExtension(SiteBlocksExtension):

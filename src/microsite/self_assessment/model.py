@@ -37,6 +37,14 @@ def load_self_assessment(path: str | Path = DEFAULT_DATA, lang: str = SOURCE_LAN
     return with_words(load_model(path), load_text(path, lang, TEXT_SCHEMA))
 
 
+def scale_words(found: str | dict[str, str]) -> dict[str, str]:
+    """A scale's words: `label` (for any count, and in the rules: 'mood points') and `one` (for a
+    count the catalog's plural rule calls singular: 'mood point'; the label if not given)."""
+    if isinstance(found, str):
+        return {"label": found, "one": found}
+    return {"label": found["other"], "one": found["one"]}
+
+
 def with_words(data: dict[str, Any], text: Text) -> dict[str, Any]:
     """The meaning `data` with the words of `text` put in (a missing text: DataError naming the
     text file, the id and the language)."""
@@ -46,7 +54,7 @@ def with_words(data: dict[str, Any], text: Text) -> dict[str, Any]:
     text.check_ids("questions", [question["id"] for question in questions(data)], "question")
     text.check_ids("rules", [rule["id"] for rule in data["rules"]], "rule")
     text.check_ids("results", [result["id"] for result in data["results"]], "result")
-    data["scales"] = {scale: {"label": text.get(("scales", scale), f"the scale {scale!r}")} for scale in data["scales"]}
+    data["scales"] = {scale: scale_words(text.get(("scales", scale), f"the scale {scale!r}")) for scale in data["scales"]}
     for section in sections:
         section.update(text.get(("sections", section["id"]), f"the section {section['id']!r}"))
         for question in section["questions"]:
