@@ -60,11 +60,19 @@ NOT_YET_MET: dict[tuple[str, str], tuple[int, int]] = {
     # embed also measures the tallest state the questionnaire can take, so the height it tells its
     # host never depends on the reader's answers: 0.7 KB of script. The two self-assessment pages
     # were at their goals before, and are now over by that much.
-    ("repeat", SELF_ASSESSMENT_EMBED): (SELF_ASSESSMENT_FORM_REPEAT_MAX, int(15.2 * KB)),
-    ("repeat", SELF_ASSESSMENT_PAGE): (SELF_ASSESSMENT_REPEAT_MAX, int(16.8 * KB)),
+    # Each language's pages are held to the same ceilings. The script's words now come in the page,
+    # in its language (the block's data-sa-text, 0.4 KB), instead of in the script, and Spanish
+    # words are longer than English ones (the Spanish questionnaire is 1.1 KB more): 17.2 KB in
+    # English, 18.3 KB in Spanish; the embed 15.8 KB in Spanish.
+    ("repeat", SELF_ASSESSMENT_EMBED): (SELF_ASSESSMENT_FORM_REPEAT_MAX, int(16.0 * KB)),
+    ("repeat", SELF_ASSESSMENT_PAGE): (SELF_ASSESSMENT_REPEAT_MAX, int(18.5 * KB)),
     # Get help now lists every region's crisis lines, whose descriptions grew when each was checked
-    # again at its provider's own page (9.8 KB); with the page's policy (0.35 KB) it is 10.1 KB.
-    ("repeat", "get-help-now/"): (REPEAT_VISIT_MAX, int(10.3 * KB)),
+    # again at its provider's own page (9.8 KB); with the page's policy (0.35 KB) it is 10.1 KB,
+    # and 10.5 KB with each line's languages and hours written out from the data; in Spanish 11.3 KB.
+    ("repeat", "get-help-now/"): (REPEAT_VISIT_MAX, int(11.5 * KB)),
+    # Sources grew with the content review's sources; with the header's language switch (0.3 KB)
+    # it is 10.2 KB, 10.5 KB in Spanish.
+    ("repeat", "sources/"): (REPEAT_VISIT_MAX, int(10.7 * KB)),
 }
 
 
