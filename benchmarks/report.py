@@ -50,6 +50,8 @@ class Goals:
 
 
 def pages_table(results: dict, goals: Goals) -> list[str]:
+    if "pages" not in results:
+        return []
     ours, bare, repeat = results["pages"]["ours"], results["pages"]["bare"], results["pages"]["repeat"]
     lines = [
         "Per page (KB = 1,000 bytes, gzip bodies). First visit: ours, bare Material (its copy carries the words of our",
@@ -131,36 +133,46 @@ def vs_bare_table(lighthouse: dict, goals: Goals) -> list[str]:
     return lines if len(lines) > 2 else []
 
 
-def slopes(synthetic: dict[str, dict[str, float]], site: str) -> list[tuple[int, int, float]]:
+def slopes(synthetic: dict[str, dict], site: str, clock: str) -> list[tuple[int, int, float]]:
     """Seconds per added page between consecutive synthetic sizes: (from, to, seconds)."""
     sizes = sorted(int(n) for n in synthetic)
-    return [(a, b, (synthetic[str(b)][site] - synthetic[str(a)][site]) / (b - a)) for a, b in pairwise(sizes)]
+    return [(a, b, (seconds(synthetic[str(b)][site], clock) - seconds(synthetic[str(a)][site], clock)) / (b - a))
+            for a, b in pairwise(sizes)]
+
+
+def seconds(measured: dict | float, clock: str) -> float:
+    """One build's median time by `clock` ("cpu" or "wall"; a bare number is wall time)."""
+    return measured[clock] if isinstance(measured, dict) else measured
 
 
 def build_table(results: dict, goals: Goals) -> list[str]:
     builds = results.get("builds")
     if not builds:
         return []
-    site = builds["site"]
-    lines = ["Build wall time, seconds (median of runs, `mkdocs build --strict`, Python start-up included)",
-             f"{'pages':<22}{'ours':>8}{'bare':>8}{'ours-bare':>10}"]
-    fixed = site["ours"] - site["bare"]
-    lines.append(f"{'this site':<22}{site['ours']:>8.2f}{site['bare']:>8.2f}{fixed:>10.2f}")
-    synthetic = builds.get("synthetic", {})
-    for count, row in sorted(synthetic.items(), key=lambda item: int(item[0])):
-        lines.append(f"{'+' + count + ' synthetic':<22}{row['ours']:>8.2f}{row['bare']:>8.2f}{row['ours'] - row['bare']:>10.2f}")
+    site, synthetic = builds["site"], builds.get("synthetic", {})
+    # Judged by CPU time when measured: on a shared machine wall time also counts the neighbours' work.
+    clock = "cpu" if isinstance(site["ours"], dict) else "wall"
+    lines = ["Build time, seconds (median of runs, `mkdocs build --strict`, Python start-up included), "
+             f"CPU (user + system) and wall; the goals are judged by {clock} time",
+             f"{'pages':<22}{'ours cpu':>9}{'bare cpu':>9}{'ours-bare':>10}{'ours wall':>10}{'bare wall':>10}"]
+    for label, row in [("this site", site)] + [(f"+{n} synthetic", synthetic[n]) for n in sorted(synthetic, key=int)]:
+        cpu = [seconds(row[s], "cpu") if isinstance(row[s], dict) else float("nan") for s in ("ours", "bare")]
+        wall = [seconds(row[s], "wall") for s in ("ours", "bare")]
+        lines.append(f"{label:<22}{cpu[0]:>9.2f}{cpu[1]:>9.2f}"
+                     f"{seconds(row['ours'], clock) - seconds(row['bare'], clock):>10.2f}{wall[0]:>10.2f}{wall[1]:>10.2f}")
+    fixed = seconds(site["ours"], clock) - seconds(site["bare"], clock)
     lines.append(f"fixed cost over bare Material (this site, ours - bare): {fixed:.2f} s, goal <= {BUILD_FIXED_OVER_BARE_S} s: "
                  + goals.check("build: fixed cost over bare", fixed <= BUILD_FIXED_OVER_BARE_S))
     if "validation" in builds:
         lines.append(f"  of which our checks (config, extra.practice, data files loaded, validated and checked), cold, in process: "
                      f"{builds['validation'] * 1000:.0f} ms")
-    ours_slopes, bare_slopes = slopes(synthetic, "ours"), slopes(synthetic, "bare")
+    ours_slopes, bare_slopes = slopes(synthetic, "ours", clock), slopes(synthetic, "bare", clock)
     for (a, b, mine), (_, _, theirs) in zip(ours_slopes, bare_slopes, strict=True):
         lines.append(f"per added page, {a} to {b}: ours {mine * 1000:.1f} ms, bare {theirs * 1000:.1f} ms"
                      + (f" ({mine / theirs:.2f}x)" if theirs > 0 else ""))
     if str(PER_PAGE_FROM) in synthetic and str(PER_PAGE_TO) in synthetic:
-        span = {site: (synthetic[str(PER_PAGE_TO)][site] - synthetic[str(PER_PAGE_FROM)][site]) / (PER_PAGE_TO - PER_PAGE_FROM)
-                for site in ("ours", "bare")}
+        span = {s: (seconds(synthetic[str(PER_PAGE_TO)][s], clock) - seconds(synthetic[str(PER_PAGE_FROM)][s], clock))
+                / (PER_PAGE_TO - PER_PAGE_FROM) for s in ("ours", "bare")}
         ratio = span["ours"] / span["bare"] if span["bare"] > 0 else float("inf")
         lines.append(f"time per added page from {PER_PAGE_FROM} to {PER_PAGE_TO} pages: {ratio:.2f}x bare's, "
                      f"goal <= {BUILD_PER_PAGE_RATIO}x: " + goals.check("build: time per added page", ratio <= BUILD_PER_PAGE_RATIO))
