@@ -218,8 +218,9 @@ def render_form(root: etree.Element, data: dict[str, Any], where: Where, t: Word
 def render_question(step: etree.Element, question: dict[str, Any], number: int, where: str, t: Words) -> None:
     qid = f"sa-q-{question['id']}"
     described = " ".join(x for x in (f"{qid}-hint" if question.get("hint") else "", f"{qid}-error") if x)
+    # A question whose words are in another language than the page's (see the text schema's `lang`).
     fieldset = el(step, "fieldset", class_="sa-q", id=qid, source=f"{where} (its question)", aria_describedby=described,
-                  data_sa_question=question["id"])
+                  data_sa_question=question["id"], lang=question.get("lang"))
     legend = el(fieldset, "legend")
     tail(el(legend, "span", t.gettext("%(number)s.") % {"number": number}, class_="sa-num"), " " + question["text"])
     if question.get("hint"):
@@ -259,11 +260,16 @@ def render_guide(root: etree.Element, data: dict[str, Any], t: Words) -> etree.E
     el(guide, "h3", t.gettext("Points for each answer"))
     points_list = el(guide, "ol", class_="sa-guide__points")
     for question in questions(data):
-        item = el(points_list, "li", question["text"])
+        item = el(points_list, "li")
+        el(item, "span", question["text"], lang=question.get("lang"))
         options = el(item, "ul")
         for option in question["options"]:
             parts = [points_text(n, data["scales"][scale], t) for scale, n in option["points"].items()]
-            el(options, "li", t.gettext("%(answer)s: %(points)s") % {"answer": option["label"], "points": t.list(parts)})
+            # The answer in the question's own words (and language), where the catalog's sentence puts it.
+            sentence = t.gettext("%(answer)s: %(points)s") % {"answer": "\0", "points": t.list(parts)}
+            before, after = sentence.split("\0", 1)
+            line = el(options, "li", before or None)
+            tail(el(line, "span", option["label"], lang=question.get("lang")), after)
     el(guide, "h3", t.gettext("Which result"))
     rules = el(guide, "ol", class_="sa-guide__rules")
     titles = {result["id"]: result["title"] for result in data["results"]}

@@ -59,7 +59,7 @@ def with_words(data: dict[str, Any], text: Text) -> dict[str, Any]:
         section.update(text.get(("sections", section["id"]), f"the section {section['id']!r}"))
         for question in section["questions"]:
             found = text.get(("questions", question["id"]), f"the question {question['id']!r}")
-            question.update({key: found[key] for key in ("text", "hint") if key in found})
+            question.update({key: found[key] for key in ("text", "hint", "lang") if key in found})
             labels = text.get(("questions", question["id"], "options"), f"the options of the question {question['id']!r}")
             if len(labels) != len(question["options"]):
                 raise DataError(text.source, f"questions.{question['id']}.options",
