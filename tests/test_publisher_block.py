@@ -10,7 +10,7 @@ from microsite.data import DataError
 from microsite.publisher import PublisherExtension
 
 PRACTICE = {"name": "Northside Coaching", "website": "https://northside.example/", "contact": None,
-            "contact_url": None, "reviewer": None, "next_review": None}
+            "contact_url": None, "report_url": None, "reviewer": None, "next_review": None}
 
 
 def render(source="/// publisher\n///\n", **practice) -> BeautifulSoup:
@@ -48,7 +48,14 @@ def test_contact_leads_to_the_address_or_page(contact, href, words):
     assert (link["href"], link.get_text()) == (href, words)
 
 
-def test_without_a_contact_it_leads_to_the_website():
+def test_without_a_contact_it_leads_to_the_error_reports_and_warns_they_are_public():
+    issues = "https://github.com/northside/site/issues/new"
+    p = render("/// publisher\n    show: contact\n///\n", report_url=issues).select_one(".publisher-contact")
+    assert p.a["href"] == issues
+    assert "do not write anything private" in p.get_text()
+
+
+def test_without_a_contact_or_error_reports_it_leads_to_the_website():
     link = render("/// publisher\n    show: contact\n///\n").select_one(".publisher-contact a")
     assert link["href"] == "https://northside.example/"
 

@@ -168,15 +168,59 @@ def overdue_review(practice: Mapping[str, Any] | None, sources: Mapping[str, str
             "content, then set the next date")
 
 
+def unreviewed(practice: Mapping[str, Any] | None, sources: Mapping[str, str], published: bool) -> list[str]:
+    """For a published site (a real `site_url`): one line for a missing reviewer and one for a
+    missing `next_review`. Readers of health information judge it by who checked it and when it
+    will be checked again; an example address is a site not published yet, so it says nothing."""
+    if not published:
+        return []
+    practice = practice or {}
+    lines = []
+    if not practice.get("reviewer"):
+        lines.append(f"{sources.get('reviewer', PRACTICE_SOURCE)}: no reviewer: a published site should name who "
+                     "reviewed its content (reviewer: name, role and the day they reviewed it)")
+    if not practice.get("next_review"):
+        lines.append(f"{sources.get('next_review', PRACTICE_SOURCE)}: no next_review: a published site should say "
+                     "when its content will next be reviewed (next_review: YYYY-MM-DD)")
+    return lines
+
+
+@dataclass(frozen=True)
+class PageReview:
+    """Who stands behind one page, as the page shows it: who wrote it, who reviewed it (if anyone)
+    and when, and when it will be reviewed next."""
+
+    author: str
+    reviewer: Mapping[str, Any] | None  # name and role
+    reviewed: date
+    next_review: date
+
+
+def page_review(meta: Mapping[str, Any], practice: Mapping[str, Any], label: str,
+                page_days: int = PAGE_DAYS) -> PageReview | None:
+    """The review line of a page with a `reviewed` date in its front matter (None without one).
+
+    The author is the page's own `author`, else the publisher. The next review is the practice's
+    `next_review`, or sooner when the page would go stale first (`page_days` after its review)."""
+    if meta.get("reviewed") is None:
+        return None
+    reviewed = _as_date(meta["reviewed"], label, "reviewed")
+    due = reviewed + timedelta(days=page_days)
+    if practice.get("next_review"):
+        due = min(due, _as_date(practice["next_review"], PRACTICE_SOURCE, "next_review"))
+    return PageReview(str(meta.get("author") or practice["name"]), practice.get("reviewer"), reviewed, due)
+
+
 def dates_report(crisis: dict, crisis_source: str, docs_dir: Path, practice: Mapping[str, Any] | None,
-                 sources: Mapping[str, str], today: date) -> tuple[list[str], list[str]]:
-    """(errors, warnings) for a build: dates in the future are errors; stale sources and a passed
-    `next_review` are warnings (a date passing never fails a build)."""
+                 sources: Mapping[str, str], today: date, published: bool = False) -> tuple[list[str], list[str]]:
+    """(errors, warnings) for a build: dates in the future are errors; stale sources, a passed
+    `next_review` and a published site without a reviewer or a next review are warnings (a date
+    passing never fails a build)."""
     items = dated_items(crisis, crisis_source) + page_dates(Path(docs_dir)) + practice_dates(practice, sources)
     warnings = [f"Out of date, please re-check: {line}"
                 for line in stale_report(crisis, crisis_source, Path(docs_dir), today)]
     overdue = overdue_review(practice, sources, today)
-    return future_dated(items, today), warnings + ([overdue] if overdue else [])
+    return future_dated(items, today), warnings + ([overdue] if overdue else []) + unreviewed(practice, sources, published)
 
 
 def _stale_all(crisis: list[Dated], pages: list[Dated], today: date, crisis_days: int, page_days: int) -> list[Stale]:

@@ -69,7 +69,7 @@ def site_inputs(config: Any) -> SiteInputs:
         paths["stylesheet"] = options["brand_stylesheet"]
     return SiteInputs(
         root=root, docs_dir=Path(config.docs_dir), site_url=config.site_url or None, site_name=config.site_name,
-        site_description=config.site_description, practice=(config.extra or {}).get("practice"),
+        site_description=config.site_description, repo_url=config.repo_url or None, practice=(config.extra or {}).get("practice"),
         practice_source=f"{Path(config.config_file_path).name} extra.practice",
         practice_folder=practice_folder(root), options_source=f"plugins.{PLUGIN}", **paths,
     )

@@ -28,6 +28,7 @@ from mkdocs.utils import CountHandler
 from . import mkdocs_config, staging
 from .crisis import DEFAULT_DATA as CRISIS_DATA
 from .data import DataError, front_matter
+from .freshness import page_review
 from .headers import trusted_for_config
 from .page_checks import EMBED_TEMPLATES, read_page
 from .postbuild import post_build
@@ -133,6 +134,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if page.file.src_uri == self.config.faq_page:
             json_ld.append(faq_page_json_ld(page.content or ""))
         context["json_ld"] = [item for item in json_ld if item]
+        context["review"] = page_review(page.meta, practice, page.file.src_uri)
         return context
 
     @event_priority(-50)  # after the minifier: the page as it will be written

@@ -55,6 +55,7 @@ DEFAULTS: dict[str, Any] = {
     "reviewer": None,
     "next_review": None,
     "contact_url": None,  # derived: mailto: for an email address, else the page itself
+    "report_url": None,  # derived (by the site): the contact's address, else the repository's new-issue page
 }
 
 EXPECTED = {

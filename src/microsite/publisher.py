@@ -2,8 +2,8 @@
 
 The About page says who publishes the site, who reviewed it and when, and how to report an error.
 These live in config only, so a practice that rebrands the site never edits content.
-Options: `show: publisher` (default: publisher, reviewer, review dates) or `show: contact` (how to
-reach the publisher, for "Report an error").
+Options: `show: publisher` (default: publisher, reviewer, review dates), `show: contact` (how to
+reach the publisher, for "Report an error") or `show: interest` (its conflict of interest).
 """
 
 from __future__ import annotations
@@ -17,6 +17,16 @@ from .crisis import long_date
 from .extension import SiteBlock, SiteBlocksExtension
 from .html import el, tail
 from .urls import is_email
+
+
+def interest_statement(name: str) -> str:
+    """The publisher's conflict of interest, in one sentence: on About and next to every booking
+    action, where the reader judges what we say."""
+    return f"This site is published by {name}, which offers paid coaching and gains if you book a session."
+
+
+def render_interest(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
+    return el(parent, "p", interest_statement(practice["name"]), class_="publisher-interest")
 
 
 def render_publisher(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
@@ -37,11 +47,16 @@ def render_publisher(parent: etree.Element, practice: dict[str, Any]) -> etree.E
 
 
 def render_contact(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
-    """How to reach the publisher: the contact address, or else their website."""
+    """How to reach the publisher: the contact address, else the repository's error reports (a
+    public page, so the reader is told not to write anything private there), else their website."""
     if practice.get("contact_url"):
         email = is_email(practice["contact"])
         p = el(parent, "p", "Email us at " if email else "Use our ", class_="publisher-contact")
         tail(el(p, "a", practice["contact"] if email else "contact page", href=practice["contact_url"]), ".")
+    elif practice.get("report_url"):
+        p = el(parent, "p", "Use our ", class_="publisher-contact")
+        tail(el(p, "a", "public page for error reports", href=practice["report_url"]),
+             ". Anyone can read it, so please do not write anything private there.")
     else:
         p = el(parent, "p", f"Contact {practice['name']} through ", class_="publisher-contact")
         tail(el(p, "a", "their website", href=practice["website"]), ".")
@@ -53,12 +68,14 @@ class Publisher(SiteBlock):
 
     NAME = "publisher"
     ARGUMENT = False
-    OPTIONS = {"show": ["publisher", type_string_in(["publisher", "contact"])]}
+    OPTIONS = {"show": ["publisher", type_string_in(["publisher", "contact", "interest"])]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         practice = self.config["practice"]
         if self.options["show"] == "contact":
             return render_contact(parent, practice)
+        if self.options["show"] == "interest":
+            return render_interest(parent, practice)
         return render_publisher(parent, practice)
 
 

@@ -14,8 +14,8 @@ one place:
   (`template_overlay`: with the practice's website and logo where Material's templates look);
 - `block_options`: what our Markdown blocks need (region, data files, the practice);
 - `generated`: the files to publish with the site;
-- `date_warnings`: stale sources and a passed `next_review`, for the adapter to print (a date
-  passing never fails a build).
+- `date_warnings`: stale sources, a passed `next_review`, and a published site without a reviewer
+  or a next review, for the adapter to print (a date passing never fails a build).
 
 `generator_config` gathers the config's part as plain data, for a generator without our plugin.
 
@@ -37,12 +37,22 @@ from .crisis import DEFAULT_DATA as CRISIS_DATA
 from .crisis import check_region, load_crisis_lines
 from .data import DataError, project_file
 from .freshness import dates_report, today_from_env
-from .practice import EXPECTED, PracticeFile, practice_layers, read_practice_file, resolve_practice, source_of
+from .practice import (
+    EXPECTED,
+    PracticeFile,
+    is_example_site,
+    practice_layers,
+    read_practice_file,
+    resolve_practice,
+    source_of,
+)
+from .publisher import interest_statement
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .self_assessment.model import load_self_assessment
 from .share_image import SIZE as SHARE_IMAGE_SIZE
 from .share_image import cached_share_image, image_size
 from .stylesheet import GeneratedFile, site_stylesheet
+from .urls import new_issue_url
 
 STYLESHEET = "assets/stylesheets/site.css"  # under docs/: gets the brand colours, then is served hashed
 SHARE_IMAGE = "assets/images/share.png"  # where the drawn share image is published
@@ -60,6 +70,7 @@ class SiteInputs:
     site_url: str | None = None
     site_name: str = ""
     site_description: str | None = None
+    repo_url: str | None = None  # where the site's sources live: "Report an error" opens an issue there
     practice: Any = None  # our config's own practice block (mkdocs.yml `extra.practice`)
     practice_source: str = practice_module.SOURCE  # how messages name that block
     practice_folder: Path | None = None  # the practice's own folder (see `practice.practice_folder`)
@@ -89,7 +100,7 @@ class Site:
     stylesheet: GeneratedFile | None = None
     share_image: ShareImage | None = None
     sources: dict[str, str] = field(default_factory=dict)  # practice key -> the file it came from
-    date_warnings: tuple[str, ...] = ()  # stale sources, a passed next_review
+    date_warnings: tuple[str, ...] = ()  # stale sources, a passed next_review, a published site unreviewed
 
     @property
     def crisis_path(self) -> Path:
@@ -141,12 +152,15 @@ def load_site(inputs: SiteInputs, with_files: bool = True) -> Site:
     settings, practice_file = read_settings(inputs)
     layers = practice_layers(inputs.practice, inputs.practice_source, practice_file)
     practice = resolve_practice(None, settings["site_url"], inputs.docs_dir, layers=layers)
+    # Where a reader reports an error: the practice's contact, else the repository's issue tracker.
+    practice["report_url"] = practice["contact_url"] or new_issue_url(inputs.repo_url)
     sources = {key: source_of(layers, key) for key in practice}
     brand = resolve_brand(practice["colors"], sources["colors"])
     crisis = load_crisis_lines(data_file(inputs, "crisis_data"))
     check_region(crisis, practice["region"], sources["region"])
     load_self_assessment(data_file(inputs, "self_assessment_data"))  # fail early, with the path
-    errors, warnings = dates_report(crisis, inputs.crisis_data, inputs.docs_dir, practice, sources, today_from_env())
+    errors, warnings = dates_report(crisis, inputs.crisis_data, inputs.docs_dir, practice, sources, today_from_env(),
+                                    published=not is_example_site(settings["site_url"]))
     if errors:
         raise DataError("", "", "\n".join(errors))
     site = Site(inputs, settings, practice, brand, crisis, practice_file, sources=sources,
@@ -198,6 +212,7 @@ def template_values(site: Site) -> dict[str, Any]:
     share = site.share_image
     return {
         "practice": site.practice,
+        "interest": interest_statement(site.practice["name"]),  # printed next to every booking action
         "share_image": {"path": share.uri, "width": share.width, "height": share.height} if share else None,
     }
 
@@ -226,7 +241,7 @@ def block_options(site: Site) -> dict[str, dict[str, Any]]:
     region, crisis = site.practice["region"], str(site.crisis_path)
     options = {name: {"region": region, "data": crisis} for name in CRISIS_BLOCKS}
     options["microsite.self_assessment"] = {
-        "region": region, "booking_url": site.practice["booking_url"] or "",
+        "region": region, "booking_url": site.practice["booking_url"] or "", "publisher": site.practice["name"],
         "data": str(site.self_assessment_path), "crisis_data": crisis,
     }
     options["microsite.publisher"] = {"practice": site.practice}

@@ -200,3 +200,19 @@ def contact_problem(value: str) -> str | None:
     if url_problem(value, ("http", "https")) is None:
         return None
     return "expected an email address (name@example.org) or a web page (https://...)"
+
+
+# Where a forge opens a new issue, by host: the repository's address plus this path.
+NEW_ISSUE_PATHS = {"github.com": "/issues/new", "codeberg.org": "/issues/new", "gitlab.com": "/-/issues/new"}
+
+
+def new_issue_url(repo_url: str | None) -> str | None:
+    """Where a reader reports an error in the repository `repo_url` (MkDocs' setting), for the
+    forges whose address for it we know; None otherwise (a guess would lead nowhere)."""
+    if not repo_url:
+        return None
+    parts = urlsplit(repo_url.strip())
+    path = parts.path.rstrip("/").removesuffix(".git")
+    if parts.scheme != "https" or parts.hostname not in NEW_ISSUE_PATHS or path.count("/") < 2:
+        return None
+    return f"https://{parts.hostname}{path}{NEW_ISSUE_PATHS[parts.hostname]}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from typing import Any
+from typing import Any, NamedTuple
 
 from pymdownx.blocks.block import type_boolean
 
@@ -23,6 +23,7 @@ from ..crisis import DEFAULT_DATA as CRISIS_DATA
 from ..crisis import Where, check_region, load_crisis_lines, render_crisis_help, render_crisis_strip
 from ..extension import SiteBlock, SiteBlocksExtension
 from ..html import el, tail
+from ..publisher import interest_statement
 from ..text import append_markdown
 from .model import DEFAULT_DATA, load_self_assessment, model_json
 from .scoring import questions
@@ -66,6 +67,11 @@ def type_site_page(value: Any) -> str:
     return value
 
 
+class Booking(NamedTuple):
+    url: str
+    publisher: str  # named beside the link, with its conflict of interest
+
+
 class SelfAssessment(SiteBlock):
     """`/// self-assessment` renders data/self-assessment.yml.
 
@@ -77,6 +83,10 @@ class SelfAssessment(SiteBlock):
     NAME = "self-assessment"
     ARGUMENT = False
     OPTIONS = {"embed": [False, type_boolean], "share_page": ["", type_site_page]}
+
+    def booking(self) -> Booking | None:
+        url = self.config["booking_url"]
+        return Booking(url, self.config["publisher"]) if url else None
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         data = load_self_assessment(self.config["data"])
@@ -96,7 +106,7 @@ class SelfAssessment(SiteBlock):
         el(root, "p", class_="sa-notice", id="sa-notice", hidden="", tabindex="-1", **{PART: "notice"})
         where = Where(self.config["data"])
         parts = (render_form(root, data, where), render_guide(root, data),
-                 render_outcome(root, data, crisis, region, self.config["booking_url"], where))
+                 render_outcome(root, data, crisis, region, self.booking(), where))
         lines = render_crisis_panel(root, crisis, region, self.config["crisis_data"])
         # Questions, answers and results are not what a reader searches for; the crisis lines
         # have their own page.
@@ -227,7 +237,7 @@ def render_guide(root: etree.Element, data: dict[str, Any]) -> etree.Element:
 
 
 def render_outcome(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any], region: str,
-                   booking_url: str | None, where: Where) -> etree.Element:
+                   booking: Booking | None, where: Where) -> etree.Element:
     outcome = el(root, "div", class_="sa-outcome", id="sa-outcome", role="status")
     el(outcome, "h2", "What your answers may suggest", id="sa-outcome-title", **{PART: "outcome-title"})
     # Where the crisis panel goes for the results that show it: the script puts this right under
@@ -236,7 +246,7 @@ def render_outcome(root: etree.Element, data: dict[str, Any], crisis: dict[str, 
     if with_lines:
         el(outcome, "div", class_="sa-result-crisis", data_results=" ".join(with_lines), hidden="", **{PART: "result-lines"})
     for r, result in enumerate(data["results"]):
-        render_result(outcome, result, data, crisis, region, booking_url, where(f"results[{r}].id"))
+        render_result(outcome, result, data, crisis, region, booking, where(f"results[{r}].id"))
     mine = el(outcome, "div", class_="sa-mine", hidden="", **{PART: "mine"})
     el(mine, "h3", "Your answers")
     el(mine, "ol", class_="sa-mine__list", **{PART: "mine-list"})
@@ -255,7 +265,7 @@ def render_outcome(root: etree.Element, data: dict[str, Any], crisis: dict[str, 
 
 
 def render_result(outcome: etree.Element, result: dict[str, Any], data: dict[str, Any],
-                  crisis: dict[str, Any], region: str, booking_url: str | None, where: str) -> None:
+                  crisis: dict[str, Any], region: str, booking: Booking | None, where: str) -> None:
     rid = f"sa-result-{result['id']}"
     section = el(outcome, "section", class_="sa-result", id=rid, source=f"{where} (its result)",
                  data_result=result["id"], aria_labelledby=f"{rid}-title")
@@ -273,9 +283,10 @@ def render_result(outcome: etree.Element, result: dict[str, Any], data: dict[str
     steps = el(section, "ul")
     for step in result["next_steps"]:
         append_markdown(el(steps, "li"), step)
-    if result.get("show_booking") and booking_url:
+    if result.get("show_booking") and booking:
         p = el(section, "p", class_="sa-booking")
-        el(p, "a", "Book a coaching session", href=booking_url, class_="md-button md-button--primary")
+        el(p, "a", "Book a coaching session", href=booking.url, class_="md-button md-button--primary")
+        el(section, "p", interest_statement(booking.publisher), class_="sa-interest")
     if result.get("show_find_a_therapist"):
         el(section, "h4", "Find a licensed therapist")
         finders = el(section, "ul", class_="sa-finders")
@@ -302,6 +313,7 @@ class SelfAssessmentExtension(SiteBlocksExtension):
             "crisis_data": [CRISIS_DATA, "Path of the crisis-lines YAML file."],
             "region": ["US", "Region whose crisis lines and therapist directories are shown."],
             "booking_url": ["", "Where a reader books coaching; empty: no booking link."],
+            "publisher": ["Coaching or Therapy?", "Who publishes the site: named next to the booking link."],
         }
         super().__init__(*args, **kwargs)
 
