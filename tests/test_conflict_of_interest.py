@@ -36,8 +36,9 @@ def test_every_booking_action_has_the_statement_beside_it(practice_site):
 def test_no_statement_about_booking_where_there_is_no_booking(site_dir):
     statement = interest_statement("Coaching or Therapy?")
     for page in html_pages(site_dir):
-        if page.parent.name != "about":
-            assert statement not in page.read_text("utf-8"), page
+        assert statement not in page.read_text("utf-8"), page
+    about = soup(site_dir / "about" / "index.html").select_one(".publisher-interest")
+    assert about.get_text() == interest_statement("Coaching or Therapy?", booking=False)
 
 
 def test_the_about_page_says_it_in_its_conflict_of_interest_section(practice_site):

@@ -19,14 +19,17 @@ from .html import el, tail
 from .urls import is_email
 
 
-def interest_statement(name: str) -> str:
+def interest_statement(name: str, booking: bool = True) -> str:
     """The publisher's conflict of interest, in one sentence: on About and next to every booking
-    action, where the reader judges what we say."""
-    return f"This site is published by {name}, which offers paid coaching and gains if you book a session."
+    action, where the reader judges what we say (what it gains, where the site offers booking)."""
+    if booking:
+        return f"This site is published by {name}, which offers paid coaching and gains if you book a session."
+    return f"This site is published by {name}, which offers paid coaching."
 
 
 def render_interest(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
-    return el(parent, "p", interest_statement(practice["name"]), class_="publisher-interest")
+    statement = interest_statement(practice["name"], booking=bool(practice.get("booking_url")))
+    return el(parent, "p", statement, class_="publisher-interest")
 
 
 def render_publisher(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
