@@ -70,3 +70,14 @@ def test_about_page_shows_the_publisher_and_how_to_report_an_error(site_dir):
     assert about.select_one(".publisher a") is not None
     report = about.select_one("#report-an-error")
     assert report.find_next("p", class_="publisher-contact").a["href"]
+
+
+HOSTILE_NAME = "*Bold* <b>Co</b> [x](https://evil.example) &"
+
+
+@pytest.mark.parametrize("show", ["publisher", "contact", "interest"])
+def test_the_practices_name_stays_text_in_every_form_of_the_block(show):
+    html = render(f"/// publisher\n    show: {show}\n///\n", name=HOSTILE_NAME, website="")
+    assert HOSTILE_NAME in html.get_text()
+    assert html.find(["b", "em", "strong"]) is None
+    assert not html.find("a", href="https://evil.example")

@@ -28,8 +28,11 @@ def interest_statement(name: str, booking: bool = True) -> str:
 
 
 def render_interest(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
-    statement = interest_statement(practice["name"], booking=bool(practice.get("booking_url")))
-    return el(parent, "p", statement, class_="publisher-interest")
+    # The block's own element is a <div>: pymdownx reads a returned <p>'s text again as Markdown.
+    holder = el(parent, "div")
+    el(holder, "p", interest_statement(practice["name"], booking=bool(practice.get("booking_url"))),
+       class_="publisher-interest")
+    return holder
 
 
 def render_publisher(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
@@ -52,18 +55,19 @@ def render_publisher(parent: etree.Element, practice: dict[str, Any]) -> etree.E
 def render_contact(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
     """How to reach the publisher: the contact address, else the repository's error reports (a
     public page, so the reader is told not to write anything private there), else their website."""
+    holder = el(parent, "div")  # not the <p>: pymdownx reads a returned <p>'s text again as Markdown
     if practice.get("contact_url"):
         email = is_email(practice["contact"])
-        p = el(parent, "p", "Email us at " if email else "Use our ", class_="publisher-contact")
+        p = el(holder, "p", "Email us at " if email else "Use our ", class_="publisher-contact")
         tail(el(p, "a", practice["contact"] if email else "contact page", href=practice["contact_url"]), ".")
     elif practice.get("report_url"):
-        p = el(parent, "p", "Use our ", class_="publisher-contact")
+        p = el(holder, "p", "Use our ", class_="publisher-contact")
         tail(el(p, "a", "public page for error reports", href=practice["report_url"]),
              ". Anyone can read it, so please do not write anything private there.")
     else:
-        p = el(parent, "p", f"Contact {practice['name']} through ", class_="publisher-contact")
+        p = el(holder, "p", f"Contact {practice['name']} through ", class_="publisher-contact")
         tail(el(p, "a", "their website", href=practice["website"]), ".")
-    return p
+    return holder
 
 
 class Publisher(SiteBlock):
