@@ -62,8 +62,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             self.site = mkdocs_config.load_site_for(config)
         except DataError as exc:
             raise PluginError(str(exc)) from None
-        if self.site.practice_file:
-            info.info(f"Practice config: {self.site.practice_file.path}")
+        # Which values this build uses, said first (a practice deploying should see its own file).
+        info.info(f"Practice config: {self.site.practice_file.path}" if self.site.practice_file
+                  else "Practice config: none (our own site)")
         _report(self.site.date_warnings)
         return mkdocs_config.for_build(config, self.site)
 
@@ -84,6 +85,17 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         stylesheet = files.get_file_from_path(self.site.inputs.stylesheet)
         if stylesheet is not None:  # served under its hashed name, with the brand colours
             files.remove(stylesheet)
+        # The practice's own pages and images, in place of ours at the same path; its hidden pages out.
+        hidden = self.site.practice_file.hide if self.site.practice_file else ()
+        for uri in hidden:
+            page = files.get_file_from_path(uri)
+            if page is not None:
+                files.remove(page)
+        for uri, folder in mkdocs_config.practice_files(self.site):
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File(uri, str(folder), config.site_dir, config.use_directory_urls))
         for generated in self.site.generated:
             existing = files.get_file_from_path(generated.uri)
             if existing is not None:

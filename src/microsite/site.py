@@ -37,7 +37,15 @@ from .crisis import DEFAULT_DATA as CRISIS_DATA
 from .crisis import check_region, load_crisis_lines
 from .data import DataError, project_file
 from .freshness import dates_report, today_from_env
-from .practice import EXPECTED, PracticeFile, practice_layers, read_practice_file, resolve_practice, source_of
+from .practice import (
+    EXPECTED,
+    PracticeFile,
+    docs_file,
+    practice_layers,
+    read_practice_file,
+    resolve_practice,
+    source_of,
+)
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .self_assessment.model import load_self_assessment
 from .share_image import SIZE as SHARE_IMAGE_SIZE
@@ -100,6 +108,16 @@ class Site:
         return self.inputs.root / self.inputs.self_assessment_data
 
     @property
+    def docs_folders(self) -> list[Path]:
+        """Where the site's pages and images come from: the practice's own first, then ours."""
+        own = self.practice_file.docs if self.practice_file else None
+        return [own, Path(self.inputs.docs_dir)] if own else [Path(self.inputs.docs_dir)]
+
+    def docs_file(self, uri: str) -> Path:
+        """The file a page or image at `uri` is published from (the practice's, else ours)."""
+        return docs_file(uri, self.docs_folders) or Path(self.inputs.docs_dir) / uri
+
+    @property
     def generated(self) -> list[GeneratedFile]:
         """The files the build makes, to publish with the site."""
         files = [self.stylesheet] if self.stylesheet else []
@@ -140,13 +158,17 @@ def load_site(inputs: SiteInputs, with_files: bool = True) -> Site:
     """
     settings, practice_file = read_settings(inputs)
     layers = practice_layers(inputs.practice, inputs.practice_source, practice_file)
-    practice = resolve_practice(None, settings["site_url"], inputs.docs_dir, layers=layers)
+    own_docs = practice_file.docs if practice_file else None
+    practice = resolve_practice(None, settings["site_url"], inputs.docs_dir, layers=layers, own_docs=own_docs)
+    if practice_file:
+        check_hidden(practice_file, inputs.docs_dir)
     sources = {key: source_of(layers, key) for key in practice}
     brand = resolve_brand(practice["colors"], sources["colors"])
     crisis = load_crisis_lines(data_file(inputs, "crisis_data"))
     check_region(crisis, practice["region"], sources["region"])
     load_self_assessment(data_file(inputs, "self_assessment_data"))  # fail early, with the path
-    errors, warnings = dates_report(crisis, inputs.crisis_data, inputs.docs_dir, practice, sources, today_from_env())
+    errors, warnings = dates_report(crisis, inputs.crisis_data, inputs.docs_dir, practice, sources, today_from_env(),
+                                    own_docs=own_docs, hidden=practice_file.hide if practice_file else ())
     if errors:
         raise DataError("", "", "\n".join(errors))
     site = Site(inputs, settings, practice, brand, crisis, practice_file, sources=sources,
@@ -156,6 +178,14 @@ def load_site(inputs: SiteInputs, with_files: bool = True) -> Site:
     cache = inputs.root / inputs.cache_dir
     stylesheet = site_stylesheet(inputs.docs_dir, inputs.stylesheet, brand_css(brand), cache)
     return replace(site, stylesheet=stylesheet, share_image=share_image(site, cache))
+
+
+def check_hidden(practice_file: PracticeFile, docs_dir: Path) -> None:
+    """Each page the practice hides is one of ours (a name mistyped would hide nothing)."""
+    for index, page in enumerate(practice_file.hide):
+        if not (Path(docs_dir) / page).is_file():
+            raise DataError(practice_file.source, f"hide[{index}]", f"{page!r} is not one of our pages (a path under "
+                            f"{Path(docs_dir).name}/, such as faq.md)")
 
 
 def data_file(inputs: SiteInputs, option: str) -> Path:
@@ -170,7 +200,7 @@ def share_image(site: Site, cache_dir: Path) -> ShareImage:
     practice = site.practice
     if practice["share_image"]:
         try:
-            width, height = image_size(Path(site.inputs.docs_dir) / practice["share_image"])  # reads the header only
+            width, height = image_size(site.docs_file(practice["share_image"]))  # reads the header only
         except ValueError as exc:
             raise DataError(site.sources["share_image"], "share_image", f"expected {EXPECTED['share_image']}, "
                             f"got {practice['share_image']!r}, which {exc.args[0].removeprefix('it ')}") from None
