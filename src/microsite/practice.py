@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .brand import DEFAULT_COLORS as DEFAULT_COLOURS
 from .brand import normalise_colors
 from .data import DataError, parse_yaml, read_data_file, validate
 from .urls import contact_href, normalise_origin
@@ -40,6 +42,11 @@ SITE_KEYS = ("site_url", "site_name", "site_description")
 # out pages of ours (schema: practice-site).
 PRACTICE_DOCS = "docs"
 PAGE_KEYS = ("pages", "hide")
+# The header on a 320 px phone, beside the practice's logo, the menu, search, the palette toggle
+# and "Get help now", holds three lines of about 10 letters (site.css): a longer word would be cut,
+# a longer name is shortened by words.
+HEADER_WORD = 10
+HEADER_NAME = 30
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 SHARE_IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp")  # what link previews show
 # Hosts reserved for examples and tests (RFC 2606 and 6761): a site there is not published yet.
@@ -205,6 +212,7 @@ def _checked_layer(layer: Layer) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise DataError(layer.source, "", f"expected a block of keys (name, website, region, ...), got {raw!r:.60}")
     raw = _dates_as_text(raw)
+    _check_colours_written(layer.source, raw.get("colors"))
     try:
         validate(raw, "practice", layer.source)
     except DataError as exc:
@@ -215,6 +223,52 @@ def _checked_layer(layer: Layer) -> dict[str, Any]:
                             f"expected {EXPECTED[key]}, got {_value_at(raw, exc.path)!r}{reason}") from None
         raise
     return raw
+
+
+def _check_colours_written(source: str, colors: Any) -> None:
+    """A colour left empty, or written without quotes (`primary: #0b6e4f` is a YAML comment: the
+    value is lost), is an error that says to quote it, never a silent default."""
+    if not isinstance(colors, dict):
+        return
+    dark = colors.get("dark")
+    named = [(k, v) for k, v in colors.items() if k != "dark"]
+    named += [(f"dark.{k}", v) for k, v in dark.items()] if isinstance(dark, dict) else []
+    for key, value in named:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            example = _written_colour(source, key.split(".")[-1]) or DEFAULT_COLOURS.get(key, "#1d5c57")
+            raise DataError(source, f"colors.{key}", f'is empty: write the colour in quotes, e.g. {key.split(".")[-1]}: '
+                            f'"{example}" (without quotes, # starts a YAML comment and the colour is lost)')
+
+
+def _written_colour(source: str, key: str) -> str | None:
+    """The colour the file holds after `key:` without quotes (YAML read it as a comment), to quote
+    back to the owner; None when the file cannot be read here or holds none."""
+    path = Path(source.split(" ")[0])
+    try:
+        text = path.read_text("utf-8") if path.is_file() else ""
+    except OSError:
+        return None
+    match = re.search(rf"(?m)^\s*{re.escape(key)}:\s*(#[0-9A-Fa-f]{{3,6}})\b", text)
+    return match.group(1) if match else None
+
+
+def header_name(name: str, key: str, source: str) -> str:
+    """`name` as the header shows it: whole, or shortened by words to HEADER_NAME characters with
+    an ellipsis; a word too wide for the header on a phone is an error naming its length."""
+    words = name.split()
+    long = next((word for word in words if len(word) > HEADER_WORD), None)
+    if long:
+        hint = "" if key == "short_name" else "; set a short_name for the header"
+        raise DataError(source, key, f"{name!r}: the word {long!r} is {len(long)} characters long, and the header "
+                        f"on a phone (320 px) fits words of at most {HEADER_WORD}{hint}")
+    if len(name) <= HEADER_NAME:
+        return name
+    shown = ""
+    for word in words:
+        if len(f"{shown} {word}".strip()) + 1 > HEADER_NAME:
+            break
+        shown = f"{shown} {word}".strip()
+    return shown + "…"
 
 
 def is_example_site(site_url: str | None) -> bool:

@@ -2,8 +2,9 @@
 
 The About page says who publishes the site, who reviewed it and when, and how to report an error.
 These live in config only, so a practice that rebrands the site never edits content.
-Options: `show: publisher` (default: publisher, reviewer, review dates) or `show: contact` (how to
-reach the publisher, for "Report an error").
+Options: `show: publisher` (default: publisher, reviewer, review dates), `show: contact` (how to
+reach the publisher, for "Report an error") or `show: booking` (the practice's booking action, near
+the top of the home page; nothing without a `booking_url`).
 """
 
 from __future__ import annotations
@@ -48,18 +49,33 @@ def render_contact(parent: etree.Element, practice: dict[str, Any]) -> etree.Ele
     return p
 
 
+def render_booking(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
+    """The practice's booking action: a button to its booking page."""
+    p = el(parent, "p", "Ready to try coaching? ", class_="home-booking")
+    el(p, "a", f"Book a session with {practice['name']}", href=practice["booking_url"],
+       class_="md-button md-button--primary")
+    return p
+
+
 class Publisher(SiteBlock):
     """`/// publisher` renders the publishing practice (or, with `show: contact`, how to reach it)."""
 
     NAME = "publisher"
     ARGUMENT = False
-    OPTIONS = {"show": ["publisher", type_string_in(["publisher", "contact"])]}
+    OPTIONS = {"show": ["publisher", type_string_in(["publisher", "contact", "booking"])]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         practice = self.config["practice"]
+        self.parent = parent
         if self.options["show"] == "contact":
             return render_contact(parent, practice)
+        if self.options["show"] == "booking":
+            return render_booking(parent, practice) if practice.get("booking_url") else el(parent, "div")
         return render_publisher(parent, practice)
+
+    def on_end(self, block: etree.Element) -> None:
+        if self.options["show"] == "booking" and not self.config["practice"].get("booking_url"):
+            self.parent.remove(block)  # no booking page: the home page stays as it is
 
 
 class PublisherExtension(SiteBlocksExtension):

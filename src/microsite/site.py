@@ -144,6 +144,16 @@ def site_settings(inputs: SiteInputs, practice_file: PracticeFile | None) -> dic
     }
 
 
+def named_site(settings: dict[str, Any], practice_file: PracticeFile | None, name: str) -> dict[str, Any]:
+    """A practice that names itself but not the site gets its name in the site's name (the browser
+    tab, link previews): `Northside Coaching: Coaching or Therapy?`."""
+    if practice_file is None or "site_name" in practice_file.site or not practice_file.practice.get("name"):
+        return settings
+    if name.strip() == str(settings["site_name"]).strip():
+        return settings
+    return {**settings, "site_name": f"{name}: {settings['site_name']}"}
+
+
 def read_settings(inputs: SiteInputs) -> tuple[dict[str, Any], PracticeFile | None]:
     """The site settings and the practice's file, without checking the rest (for commands that
     only need the site's address)."""
@@ -163,6 +173,7 @@ def load_site(inputs: SiteInputs, with_files: bool = True) -> Site:
     if practice_file:
         check_hidden(practice_file, inputs.docs_dir)
     sources = {key: source_of(layers, key) for key in practice}
+    settings = named_site(settings, practice_file, practice["name"])
     brand = resolve_brand(practice["colors"], sources["colors"])
     crisis = load_crisis_lines(data_file(inputs, "crisis_data"))
     check_region(crisis, practice["region"], sources["region"])
@@ -173,6 +184,7 @@ def load_site(inputs: SiteInputs, with_files: bool = True) -> Site:
         raise DataError("", "", "\n".join(errors))
     site = Site(inputs, settings, practice, brand, crisis, practice_file, sources=sources,
                 date_warnings=tuple(warnings))
+    header_name(site)  # a name the header cannot show whole fails here, naming its file
     if not with_files:
         return site
     cache = inputs.root / inputs.cache_dir
@@ -210,6 +222,7 @@ def share_image(site: Site, cache_dir: Path) -> ShareImage:
               "muted": light["--brand-on-primary-muted"], "accent": light["--brand-accent"]}
     # Under the practice's name, the site's; when they are one, what the site is for.
     name, description = site.settings["site_name"], site.settings["site_description"]
+    name = name.removeprefix(f"{practice['name']}: ")  # a site named after the practice: what it is for
     subtitle = name if name != practice["name"] else description or ""
     drawn = cached_share_image(cache_dir, practice["name"], subtitle, colors)
     return ShareImage(SHARE_IMAGE, *SHARE_IMAGE_SIZE, drawn=GeneratedFile(SHARE_IMAGE, drawn))
@@ -228,8 +241,20 @@ def template_values(site: Site) -> dict[str, Any]:
     share = site.share_image
     return {
         "practice": site.practice,
+        "header_name": header_name(site),
         "share_image": {"path": share.uri, "width": share.width, "height": share.height} if share else None,
     }
+
+
+def header_name(site: Site) -> str:
+    """The name in the header: the practice's short name, else its name (where a practice set one),
+    else the site's name."""
+    practice, own = site.practice, site.practice_file.practice if site.practice_file else {}
+    if practice["short_name"]:
+        return practice_module.header_name(practice["short_name"], "short_name", site.sources["short_name"])
+    if own.get("name"):
+        return practice_module.header_name(practice["name"], "name", site.sources["name"])
+    return site.settings["site_name"]
 
 
 def template_overlay(site: Site, extra: Mapping[str, Any]) -> dict[str, Any]:
