@@ -177,7 +177,7 @@ def practice_values(layers: Sequence[Layer]) -> tuple[dict[str, Any], dict[str, 
     one's keys), and the file each key came from; no defaults filled in."""
     merged: dict[str, Any] = {}
     for layer in layers:
-        merged.update(_checked_layer(layer))
+        merged.update(checked_layer(layer))
     return merged, {key: source_of(layers, key) for key in merged}
 
 
@@ -207,7 +207,7 @@ def resolve_practice(raw: Any, site_url: str | None, docs_dir: str | Path | None
     return practice
 
 
-def _checked_layer(layer: Layer) -> dict[str, Any]:
+def checked_layer(layer: Layer) -> dict[str, Any]:
     raw = {} if layer.values is None else layer.values
     if not isinstance(raw, dict):
         raise DataError(layer.source, "", f"expected a block of keys (name, website, region, ...), got {raw!r:.60}")
