@@ -56,7 +56,7 @@ from .page_checks import (
     read_site,
 )
 from .scan import PageScan, scan_page
-from .urls import normalise_origin
+from .urls import local_origin, normalise_origin
 
 __all__ = ["UntrustedScript", "PageProblem", "checked_scripts"]  # their home is page_checks.py
 
@@ -245,7 +245,7 @@ def _checked_site(site_dir: Path, embed_origins: list[str] | None, trusted: Call
                   site_url: str | None = None) -> tuple[str, str]:
     """(`_headers` text, meta policy) once every page and file has passed the checks."""
     scans = read_site(site_dir, scanned)
-    origins = [normalise_origin(o) for o in embed_origins or []]
+    origins = [_embed_origin(o) for o in embed_origins or []]
     hashes = site_hashes(scans, trusted)
     policy = content_security_policy(hashes, None)
     check_site(site_dir, scans, policy, origins, embed_pages)
@@ -380,6 +380,17 @@ def trusted_for_config(config: Any, env: Any) -> Callable[[str], set[str]]:
     """`trusted(rel)` for a site built from `config` with the theme environment `env`."""
     scripts = TemplateScripts(env)
     return lambda rel: scripts.for_page(config, base_url_for(rel, config.site_url))
+
+
+def _embed_origin(value: str) -> str:
+    """An https origin as browsers write it; under the development server, a page on this machine
+    too (`site.with_local_embed_origin`: a build refuses one before it gets here)."""
+    try:
+        return normalise_origin(value)
+    except ValueError:
+        if value.startswith("http://"):
+            return local_origin(value)
+        raise
 
 
 def _origin(value: str) -> str:

@@ -15,6 +15,7 @@ and nothing of one build is kept for the next: a build may run any number of tim
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -33,7 +34,7 @@ from .page_checks import EMBED_TEMPLATES, read_page
 from .postbuild import post_build
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .seo import faq_page_json_ld, website_json_ld
-from .site import CACHE_DIR, STYLESHEET
+from .site import CACHE_DIR, LOCAL_EMBED_ENV, STYLESHEET, with_local_embed_origin
 
 # Stale sources are reported, not counted: `strict: true` turns every MkDocs warning into a failed
 # build, and a date passing must never break a build (scripts/check-sources is the hard check).
@@ -60,6 +61,13 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_config(self, config):
         try:
             self.site = mkdocs_config.load_site_for(config)
+            local = os.environ.get(LOCAL_EMBED_ENV, "").strip()
+            if local and self.command != "serve":
+                raise DataError(LOCAL_EMBED_ENV, "", "a local page may embed the site only under the development "
+                                "server (scripts/serve --embed-from ...), never in a build: unset it")
+            if local:
+                self.site = with_local_embed_origin(self.site, local)
+                info.info(f"The development server lets {local} embed the self-assessment")
         except DataError as exc:
             raise PluginError(str(exc)) from None
         # Which values this build uses, said first (a practice deploying should see its own file).

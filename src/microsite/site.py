@@ -51,6 +51,7 @@ from .self_assessment.model import load_self_assessment
 from .share_image import SIZE as SHARE_IMAGE_SIZE
 from .share_image import cached_share_image, image_size
 from .stylesheet import GeneratedFile, site_stylesheet
+from .urls import local_origin
 
 STYLESHEET = "assets/stylesheets/site.css"  # under docs/: gets the brand colours, then is served hashed
 SHARE_IMAGE = "assets/images/share.png"  # where the drawn share image is published
@@ -198,6 +199,23 @@ def check_hidden(practice_file: PracticeFile, docs_dir: Path) -> None:
         if not (Path(docs_dir) / page).is_file():
             raise DataError(practice_file.source, f"hide[{index}]", f"{page!r} is not one of our pages (a path under "
                             f"{Path(docs_dir).name}/, such as faq.md)")
+
+
+# `scripts/serve --embed-from http://localhost:5500` sets it: the development server then lets that
+# local page embed the self-assessment. A build refuses it (a published site never trusts a page
+# on a reader's own machine).
+LOCAL_EMBED_ENV = "MICROSITE_LOCAL_EMBED_ORIGIN"
+
+
+def with_local_embed_origin(site: Site, origin: str) -> Site:
+    """The site with a local page (http://localhost:PORT) among its embed origins, for the
+    development server only."""
+    try:
+        local = local_origin(origin)
+    except ValueError as exc:
+        raise DataError(f"{LOCAL_EMBED_ENV} (scripts/serve --embed-from)", "", str(exc)) from None
+    origins = list(dict.fromkeys([*site.practice["embed_origins"], local]))
+    return replace(site, practice={**site.practice, "embed_origins": origins})
 
 
 def data_file(inputs: SiteInputs, option: str) -> Path:
