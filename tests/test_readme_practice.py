@@ -3,7 +3,7 @@ commands and files it shows, for its fictional GB practice under /learn/. A READ
 breaks the path breaks this test.
 
 The copy is the working tree as a clone would hold it (tracked and new files, nothing ignored);
-it shares our `.venv` and `node_modules`, as `scripts/setup` would have made them.
+it uses our environment and `node_modules`, as `scripts/setup` would have made them.
 """
 
 from __future__ import annotations
@@ -53,8 +53,16 @@ def clone(target: Path) -> Path:
         if source.is_file() and not name.startswith("practice/"):
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)  # times kept: scripts/setup sees the pins installed
-    for shared in (".venv", "node_modules"):
-        (target / shared).symlink_to(ROOT / shared)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    # Our environment, seen from the copy's own .venv: its install stamps are the copy's, so
+    # `scripts/setup` there finds everything installed and never reinstalls ours from the copy.
+    venv = target / ".venv"
+    venv.mkdir()
+    for part in (ROOT / ".venv").iterdir():
+        if not part.name.startswith("."):
+            (venv / part.name).symlink_to(part)
+    for stamp in (".installed-site", ".installed-test"):
+        (venv / stamp).touch()
     return target
 
 
