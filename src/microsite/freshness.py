@@ -23,7 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -106,15 +106,32 @@ def dated_items(crisis: dict, source: str) -> list[Dated]:
     return items
 
 
-def page_dates(docs_dir: Path) -> list[Dated]:
-    """Every page's `reviewed` date, labelled `docs/<page>.md`; pages without one are skipped."""
-    docs_dir = Path(docs_dir)
+def page_dates(docs_dir: Path, own_docs: Path | None = None, hidden: Sequence[str] = ()) -> list[Dated]:
+    """Every built page's `reviewed` date, labelled `docs/<page>.md`; pages without one are skipped.
+    `own_docs`: the practice's own pages (`practice/docs/`), built in place of ours at the same
+    path; `hidden`: our pages the practice leaves out."""
+    items = []
+    for folder, label_root in _page_folders(Path(docs_dir), own_docs):
+        items += _dates_in(folder, label_root, {*hidden, *_pages_in(own_docs)} if folder != own_docs else set())
+    return items
+
+
+def _page_folders(docs_dir: Path, own_docs: Path | None) -> list[tuple[Path, str]]:
+    own = [(own_docs, f"{own_docs.parent.name}/{own_docs.name}")] if own_docs else []
+    return [*own, (docs_dir, docs_dir.name)]
+
+
+def _pages_in(folder: Path | None) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")} if folder else set()
+
+
+def _dates_in(docs_dir: Path, label_root: str, skipped: set[str]) -> list[Dated]:
     items = []
     for page in sorted(docs_dir.rglob("*.md")):
         rel = page.relative_to(docs_dir)
-        if any(part.startswith(".") for part in rel.parts):
+        if any(part.startswith(".") for part in rel.parts) or rel.as_posix() in skipped:
             continue  # MkDocs does not build dot-files or dot-folders
-        label = f"{docs_dir.name}/{rel.as_posix()}"
+        label = f"{label_root}/{rel.as_posix()}"
         meta = front_matter(page.read_text("utf-8-sig"), label)
         if meta.get("reviewed") is not None:
             items.append(Dated(label, "reviewed", _as_date(meta["reviewed"], label, "reviewed")))
@@ -212,13 +229,15 @@ def page_review(meta: Mapping[str, Any], practice: Mapping[str, Any], label: str
 
 
 def dates_report(crisis: dict, crisis_source: str, docs_dir: Path, practice: Mapping[str, Any] | None,
-                 sources: Mapping[str, str], today: date, published: bool = False) -> tuple[list[str], list[str]]:
+                 sources: Mapping[str, str], today: date, own_docs: Path | None = None,
+                 hidden: Sequence[str] = (), published: bool = False) -> tuple[list[str], list[str]]:
     """(errors, warnings) for a build: dates in the future are errors; stale sources, a passed
     `next_review` and a published site without a reviewer or a next review are warnings (a date
     passing never fails a build)."""
-    items = dated_items(crisis, crisis_source) + page_dates(Path(docs_dir)) + practice_dates(practice, sources)
-    warnings = [f"Out of date, please re-check: {line}"
-                for line in stale_report(crisis, crisis_source, Path(docs_dir), today)]
+    pages = page_dates(Path(docs_dir), own_docs, hidden)
+    items = dated_items(crisis, crisis_source) + pages + practice_dates(practice, sources)
+    warnings = [f"Out of date, please re-check: {s}"
+                for s in _stale_all(dated_items(crisis, crisis_source), pages, today, CRISIS_DAYS, PAGE_DAYS)]
     overdue = overdue_review(practice, sources, today)
     return future_dated(items, today), warnings + ([overdue] if overdue else []) + unreviewed(practice, sources, published)
 
@@ -246,6 +265,9 @@ class Project:
     site_url: str | None
     practice: Mapping[str, Any] | None = None  # the practice's values, ours and its file's
     sources: Mapping[str, str] = field(default_factory=dict)  # practice key -> the file it came from
+    own_docs: Path | None = None  # the practice's own pages
+    hidden: tuple[str, ...] = ()  # our pages the practice leaves out
+    config_in_use: str = ""  # said at the start: which practice's file, or none
 
     @property
     def practice_dates(self) -> list[Dated]:
@@ -270,7 +292,9 @@ def project(config_path: Path) -> Project:
         source = crisis.resolve().relative_to(inputs.root).as_posix()
     except ValueError:
         source = str(crisis)
-    return Project(crisis, source, inputs.docs_dir, settings["site_url"], values, sources)
+    in_use = f"Practice config: {practice_file.path}" if practice_file else "Practice config: none (our own site)"
+    return Project(crisis, source, inputs.docs_dir, settings["site_url"], values, sources,
+                   practice_file.docs if practice_file else None, practice_file.hide if practice_file else (), in_use)
 
 
 # --- links, online ---------------------------------------------------------------------------------
@@ -354,10 +378,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         today = args.today or today_from_env()
         found = project(args.config)
+        print(found.config_in_use)
         from .crisis import load_crisis_lines  # validates against the schema; needs Markdown, so only here
 
         crisis = dated_items(load_crisis_lines(found.crisis_path), found.crisis_source)
-        pages = page_dates(found.docs_dir)
+        pages = page_dates(found.docs_dir, found.own_docs, found.hidden)
         reviewed, overdue = found.practice_dates, found.overdue(today)
     except (OSError, ValueError, yaml.YAMLError, ConfigurationError) as exc:  # DataError is a ValueError
         print(f"error: {exc}", file=sys.stderr)

@@ -19,7 +19,7 @@ where MkDocs and the templates look for them.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +90,39 @@ def for_build(config: Any, site: Site) -> Any:
         built[key] = value
     built["mdx_configs"] = {**config.mdx_configs, **{
         name: {**config.mdx_configs.get(name, {}), **options} for name, options in block_options(site).items()}}
+    if site.practice_file and config.nav is not None:
+        built["nav"] = practice_nav(config.nav, site.practice_file.pages, site.practice_file.hide)
     return built
+
+
+def practice_nav(nav: list[Any], pages: Sequence[tuple[str, str]], hidden: Sequence[str]) -> list[Any]:
+    """Our navigation without the pages a practice hides (a section left empty goes too), with
+    its own pages after ours."""
+    def kept(items: list[Any]) -> list[Any]:
+        out = []
+        for item in items:
+            if isinstance(item, dict):
+                title, value = next(iter(item.items()))
+                if isinstance(value, list):
+                    value = kept(value)
+                    if value:
+                        out.append({title: value})
+                elif value not in hidden:
+                    out.append(item)
+            elif item not in hidden:
+                out.append(item)
+        return out
+    return kept(list(nav)) + [{title: file} for title, file in pages]
+
+
+def practice_files(site: Site) -> list[tuple[str, Path]]:
+    """(uri, folder) for each file of the practice's own folder (`practice/docs/`), published in
+    place of ours at the same uri; dot-files and dot-folders are left out, as MkDocs does."""
+    own = site.practice_file.docs if site.practice_file else None
+    if own is None:
+        return []
+    return [(path.relative_to(own).as_posix(), own) for path in sorted(own.rglob("*"))
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(own).parts)]
 
 
 class Overlay(Mapping):

@@ -15,6 +15,7 @@ and nothing of one build is kept for the next: a build may run any number of tim
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -34,7 +35,7 @@ from .page_checks import EMBED_TEMPLATES, read_page
 from .postbuild import post_build
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .seo import faq_page_json_ld, website_json_ld
-from .site import CACHE_DIR, STYLESHEET
+from .site import CACHE_DIR, LOCAL_EMBED_ENV, STYLESHEET, with_local_embed_origin
 
 # Stale sources are reported, not counted: `strict: true` turns every MkDocs warning into a failed
 # build, and a date passing must never break a build (scripts/check-sources is the hard check).
@@ -61,10 +62,18 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_config(self, config):
         try:
             self.site = mkdocs_config.load_site_for(config)
+            local = os.environ.get(LOCAL_EMBED_ENV, "").strip()
+            if local and self.command != "serve":
+                raise DataError(LOCAL_EMBED_ENV, "", "a local page may embed the site only under the development "
+                                "server (scripts/serve --embed-from ...), never in a build: unset it")
+            if local:
+                self.site = with_local_embed_origin(self.site, local)
+                info.info(f"The development server lets {local} embed the self-assessment")
         except DataError as exc:
             raise PluginError(str(exc)) from None
-        if self.site.practice_file:
-            info.info(f"Practice config: {self.site.practice_file.path}")
+        # Which values this build uses, said first (a practice deploying should see its own file).
+        info.info(f"Practice config: {self.site.practice_file.path}" if self.site.practice_file
+                  else "Practice config: none (our own site)")
         _report(self.site.date_warnings)
         return mkdocs_config.for_build(config, self.site)
 
@@ -85,6 +94,17 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         stylesheet = files.get_file_from_path(self.site.inputs.stylesheet)
         if stylesheet is not None:  # served under its hashed name, with the brand colours
             files.remove(stylesheet)
+        # The practice's own pages and images, in place of ours at the same path; its hidden pages out.
+        hidden = self.site.practice_file.hide if self.site.practice_file else ()
+        for uri in hidden:
+            page = files.get_file_from_path(uri)
+            if page is not None:
+                files.remove(page)
+        for uri, folder in mkdocs_config.practice_files(self.site):
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File(uri, str(folder), config.site_dir, config.use_directory_urls))
         for generated in self.site.generated:
             existing = files.get_file_from_path(generated.uri)
             if existing is not None:

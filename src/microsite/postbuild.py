@@ -58,7 +58,7 @@ def post_build(site_dir: Path, *, docs_dir: Path, site_url: str | None, embed_or
     place_generated(site_dir, generated)
     minify_in_place(site_dir, own_assets(site_dir, docs_dir))
     pages = read_site(site_dir, scanned)
-    write_headers(site_dir, embed_origins, trusted, pages, embed_pages, meta=meta)
+    write_headers(site_dir, embed_origins, trusted, pages, embed_pages, meta=meta, site_url=site_url)
     write_robots(site_dir, site_url)
 
 

@@ -3,7 +3,9 @@
 The About page says who publishes the site, who reviewed it and when, and how to report an error.
 These live in config only, so a practice that rebrands the site never edits content.
 Options: `show: publisher` (default: publisher, reviewer, review dates), `show: contact` (how to
-reach the publisher, for "Report an error") or `show: interest` (its conflict of interest).
+reach the publisher, for "Report an error"), `show: interest` (its conflict of interest) or
+`show: booking` (the practice's booking action, with its conflict of interest beside it, near the
+top of the home page; nothing without a `booking_url`).
 """
 
 from __future__ import annotations
@@ -70,20 +72,37 @@ def render_contact(parent: etree.Element, practice: dict[str, Any]) -> etree.Ele
     return holder
 
 
+def render_booking(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
+    """The practice's booking action: a button to its booking page, its conflict of interest beside it."""
+    holder = el(parent, "div")  # not the <p>: pymdownx reads a returned <p>'s text again as Markdown
+    p = el(holder, "p", "Ready to try coaching? ", class_="home-booking")
+    el(p, "a", f"Book a session with {practice['name']}", href=practice["booking_url"],
+       class_="md-button md-button--primary")
+    el(holder, "p", interest_statement(practice["name"]), class_="home-interest")
+    return holder
+
+
 class Publisher(SiteBlock):
     """`/// publisher` renders the publishing practice (or, with `show: contact`, how to reach it)."""
 
     NAME = "publisher"
     ARGUMENT = False
-    OPTIONS = {"show": ["publisher", type_string_in(["publisher", "contact", "interest"])]}
+    OPTIONS = {"show": ["publisher", type_string_in(["publisher", "contact", "interest", "booking"])]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         practice = self.config["practice"]
+        self.parent = parent
         if self.options["show"] == "contact":
             return render_contact(parent, practice)
         if self.options["show"] == "interest":
             return render_interest(parent, practice)
+        if self.options["show"] == "booking":
+            return render_booking(parent, practice) if practice.get("booking_url") else el(parent, "div")
         return render_publisher(parent, practice)
+
+    def on_end(self, block: etree.Element) -> None:
+        if self.options["show"] == "booking" and not self.config["practice"].get("booking_url"):
+            self.parent.remove(block)  # no booking page: the home page stays as it is
 
 
 class PublisherExtension(SiteBlocksExtension):

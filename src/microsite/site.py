@@ -40,19 +40,19 @@ from .freshness import dates_report, today_from_env
 from .practice import (
     EXPECTED,
     PracticeFile,
+    docs_file,
     is_example_site,
     practice_layers,
     read_practice_file,
     resolve_practice,
     source_of,
 )
-from .publisher import interest_statement
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .self_assessment.model import load_self_assessment
 from .share_image import SIZE as SHARE_IMAGE_SIZE
 from .share_image import cached_share_image, image_size
 from .stylesheet import GeneratedFile, site_stylesheet
-from .urls import new_issue_url
+from .urls import local_origin, new_issue_url
 
 STYLESHEET = "assets/stylesheets/site.css"  # under docs/: gets the brand colours, then is served hashed
 SHARE_IMAGE = "assets/images/share.png"  # where the drawn share image is published
@@ -111,6 +111,16 @@ class Site:
         return self.inputs.root / self.inputs.self_assessment_data
 
     @property
+    def docs_folders(self) -> list[Path]:
+        """Where the site's pages and images come from: the practice's own first, then ours."""
+        own = self.practice_file.docs if self.practice_file else None
+        return [own, Path(self.inputs.docs_dir)] if own else [Path(self.inputs.docs_dir)]
+
+    def docs_file(self, uri: str) -> Path:
+        """The file a page or image at `uri` is published from (the practice's, else ours)."""
+        return docs_file(uri, self.docs_folders) or Path(self.inputs.docs_dir) / uri
+
+    @property
     def generated(self) -> list[GeneratedFile]:
         """The files the build makes, to publish with the site."""
         files = [self.stylesheet] if self.stylesheet else []
@@ -137,6 +147,16 @@ def site_settings(inputs: SiteInputs, practice_file: PracticeFile | None) -> dic
     }
 
 
+def named_site(settings: dict[str, Any], practice_file: PracticeFile | None, name: str) -> dict[str, Any]:
+    """A practice that names itself but not the site gets its name in the site's name (the browser
+    tab, link previews): `Northside Coaching: Coaching or Therapy?`."""
+    if practice_file is None or "site_name" in practice_file.site or not practice_file.practice.get("name"):
+        return settings
+    if name.strip() == str(settings["site_name"]).strip():
+        return settings
+    return {**settings, "site_name": f"{name}: {settings['site_name']}"}
+
+
 def read_settings(inputs: SiteInputs) -> tuple[dict[str, Any], PracticeFile | None]:
     """The site settings and the practice's file, without checking the rest (for commands that
     only need the site's address)."""
@@ -151,25 +171,56 @@ def load_site(inputs: SiteInputs, with_files: bool = True) -> Site:
     """
     settings, practice_file = read_settings(inputs)
     layers = practice_layers(inputs.practice, inputs.practice_source, practice_file)
-    practice = resolve_practice(None, settings["site_url"], inputs.docs_dir, layers=layers)
+    own_docs = practice_file.docs if practice_file else None
+    practice = resolve_practice(None, settings["site_url"], inputs.docs_dir, layers=layers, own_docs=own_docs)
+    if practice_file:
+        check_hidden(practice_file, inputs.docs_dir)
     # Where a reader reports an error: the practice's contact, else the repository's issue tracker.
     practice["report_url"] = practice["contact_url"] or new_issue_url(inputs.repo_url)
     sources = {key: source_of(layers, key) for key in practice}
+    settings = named_site(settings, practice_file, practice["name"])
     brand = resolve_brand(practice["colors"], sources["colors"])
     crisis = load_crisis_lines(data_file(inputs, "crisis_data"))
     check_region(crisis, practice["region"], sources["region"])
     load_self_assessment(data_file(inputs, "self_assessment_data"))  # fail early, with the path
     errors, warnings = dates_report(crisis, inputs.crisis_data, inputs.docs_dir, practice, sources, today_from_env(),
+                                    own_docs=own_docs, hidden=practice_file.hide if practice_file else (),
                                     published=not is_example_site(settings["site_url"]))
     if errors:
         raise DataError("", "", "\n".join(errors))
     site = Site(inputs, settings, practice, brand, crisis, practice_file, sources=sources,
                 date_warnings=tuple(warnings))
+    header_name(site)  # a name the header cannot show whole fails here, naming its file
     if not with_files:
         return site
     cache = inputs.root / inputs.cache_dir
     stylesheet = site_stylesheet(inputs.docs_dir, inputs.stylesheet, brand_css(brand), cache)
     return replace(site, stylesheet=stylesheet, share_image=share_image(site, cache))
+
+
+def check_hidden(practice_file: PracticeFile, docs_dir: Path) -> None:
+    """Each page the practice hides is one of ours (a name mistyped would hide nothing)."""
+    for index, page in enumerate(practice_file.hide):
+        if not (Path(docs_dir) / page).is_file():
+            raise DataError(practice_file.source, f"hide[{index}]", f"{page!r} is not one of our pages (a path under "
+                            f"{Path(docs_dir).name}/, such as faq.md)")
+
+
+# `scripts/serve --embed-from http://localhost:5500` sets it: the development server then lets that
+# local page embed the self-assessment. A build refuses it (a published site never trusts a page
+# on a reader's own machine).
+LOCAL_EMBED_ENV = "MICROSITE_LOCAL_EMBED_ORIGIN"
+
+
+def with_local_embed_origin(site: Site, origin: str) -> Site:
+    """The site with a local page (http://localhost:PORT) among its embed origins, for the
+    development server only."""
+    try:
+        local = local_origin(origin)
+    except ValueError as exc:
+        raise DataError(f"{LOCAL_EMBED_ENV} (scripts/serve --embed-from)", "", str(exc)) from None
+    origins = list(dict.fromkeys([*site.practice["embed_origins"], local]))
+    return replace(site, practice={**site.practice, "embed_origins": origins})
 
 
 def data_file(inputs: SiteInputs, option: str) -> Path:
@@ -184,7 +235,7 @@ def share_image(site: Site, cache_dir: Path) -> ShareImage:
     practice = site.practice
     if practice["share_image"]:
         try:
-            width, height = image_size(Path(site.inputs.docs_dir) / practice["share_image"])  # reads the header only
+            width, height = image_size(site.docs_file(practice["share_image"]))  # reads the header only
         except ValueError as exc:
             raise DataError(site.sources["share_image"], "share_image", f"expected {EXPECTED['share_image']}, "
                             f"got {practice['share_image']!r}, which {exc.args[0].removeprefix('it ')}") from None
@@ -194,6 +245,7 @@ def share_image(site: Site, cache_dir: Path) -> ShareImage:
               "muted": light["--brand-on-primary-muted"], "accent": light["--brand-accent"]}
     # Under the practice's name, the site's; when they are one, what the site is for.
     name, description = site.settings["site_name"], site.settings["site_description"]
+    name = name.removeprefix(f"{practice['name']}: ")  # a site named after the practice: what it is for
     subtitle = name if name != practice["name"] else description or ""
     drawn = cached_share_image(cache_dir, practice["name"], subtitle, colors)
     return ShareImage(SHARE_IMAGE, *SHARE_IMAGE_SIZE, drawn=GeneratedFile(SHARE_IMAGE, drawn))
@@ -212,9 +264,20 @@ def template_values(site: Site) -> dict[str, Any]:
     share = site.share_image
     return {
         "practice": site.practice,
-        "interest": interest_statement(site.practice["name"]),  # printed next to every booking action
+        "header_name": header_name(site),
         "share_image": {"path": share.uri, "width": share.width, "height": share.height} if share else None,
     }
+
+
+def header_name(site: Site) -> str:
+    """The name in the header: the practice's short name, else its name (where a practice set one),
+    else the site's name."""
+    practice, own = site.practice, site.practice_file.practice if site.practice_file else {}
+    if practice["short_name"]:
+        return practice_module.header_name(practice["short_name"], "short_name", site.sources["short_name"])
+    if own.get("name"):
+        return practice_module.header_name(practice["name"], "name", site.sources["name"])
+    return site.settings["site_name"]
 
 
 def template_overlay(site: Site, extra: Mapping[str, Any]) -> dict[str, Any]:

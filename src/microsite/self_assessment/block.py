@@ -107,7 +107,7 @@ class SelfAssessment(SiteBlock):
         where = Where(self.config["data"])
         parts = (render_form(root, data, where), render_guide(root, data),
                  render_outcome(root, data, crisis, region, self.booking(), where))
-        lines = render_crisis_panel(root, crisis, region, self.config["crisis_data"])
+        lines = render_crisis_panel(root, crisis, region, self.config["crisis_data"], compact=self.options["embed"])
         # Questions, answers and results are not what a reader searches for; the crisis lines
         # have their own page.
         for part in parts:
@@ -128,15 +128,19 @@ class SelfAssessment(SiteBlock):
         contents.keep_out_of_contents(self.finished_parts)
 
 
-def render_crisis_panel(root: etree.Element, crisis: dict[str, Any], region: str, source: str) -> etree.Element:
-    """Every crisis line, after the questionnaire (the strip above it links here); returns the lines."""
+def render_crisis_panel(root: etree.Element, crisis: dict[str, Any], region: str, source: str,
+                        compact: bool = False) -> etree.Element:
+    """Every crisis line, after the questionnaire (the strip above it links here); returns the lines.
+    `compact` (the embed, in a frame on another page): the region's emergency number, then every
+    region one tap away, the practice's first."""
     panel = el(root, "section", class_="sa-crisis", id=PANEL_ID, aria_labelledby="sa-crisis-title", **{PART: "panel"})
     el(panel, "h2", "If you need help right now", id="sa-crisis-title")
     el(panel, "p", "If you are thinking about hurting yourself, if someone is hurting or threatening you, or if "
        "you feel unsafe, you do not need to finish these questions. Please reach out now. The lines below are "
        "free and private, and each one says when it is open.")
     # The lines themselves are searchable on the crisis help page; here the panel's words are enough.
-    lines = render_crisis_help(panel, crisis, region, show="region", source=source, compact=True, level=3)
+    lines = render_crisis_help(panel, crisis, region, show="choose" if compact else "region", source=source,
+                               compact=True, level=3)
     contents.exclude_from_search(lines)
     return lines
 
