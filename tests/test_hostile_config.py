@@ -19,6 +19,7 @@ from datetime import timedelta
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from PIL import ImageFont
 
 from crisis_fixture import crisis_data, write_crisis_data
 from fixture_site import PRACTICE, content_day, inheriting_config, practice_config, project_copy, write_practice_file
@@ -405,7 +406,7 @@ def test_a_name_of_thousands_of_letters_is_drawn(copy):
 
     def work(name):
         measured.clear()
-        face = share_image.ImageFont.truetype(str(share_image.FONT), 40)
+        face = ImageFont.truetype(str(share_image.FONT), 40)
         share_image.wrap(name, Counting(face), 1040, share_image.MAX_LINES)
         return sum(measured)
 

@@ -13,8 +13,6 @@ None when the address is fine.
 from __future__ import annotations
 
 import re
-from email.errors import HeaderParseError
-from email.headerregistry import Address
 from html.entities import html5
 from urllib.parse import urlsplit
 
@@ -143,6 +141,9 @@ def email_problem(value: str) -> str | None:
     `&` in a mailto: link as more headers, so `a%0Abcc%3Aspy@…` would show one address and copy
     in another.
     """
+    from email.errors import HeaderParseError  # imported here: email's parser is slow to import,
+    from email.headerregistry import Address  # and most builds check no address
+
     problem = _forbidden(value)
     if problem:
         return problem

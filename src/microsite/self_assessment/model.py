@@ -121,9 +121,13 @@ def reachable_scores(data: dict[str, Any]) -> dict[tuple[int, ...], tuple[int, .
 
 
 def _check_reachable(data: dict[str, Any], source: str) -> None:
-    scales, rule_for = list(data["scales"]), rule_finder(data)
-    hit = {rule_for(dict(zip(scales, totals, strict=True))) for totals in reachable_scores(data)}
-    for r in range(len(data["rules"])):
+    scales, rule_for, rules = list(data["scales"]), rule_finder(data), len(data["rules"])
+    hit: set[int] = set()
+    for totals in reachable_scores(data):
+        hit.add(rule_for(dict(zip(scales, totals, strict=True))))
+        if len(hit) == rules:  # every rule reached: the rest cannot change the answer
+            return
+    for r in range(rules):
         if r not in hit:
             raise DataError(
                 source, f"rules[{r}]",
