@@ -24,7 +24,7 @@ from .practice import (
     PRACTICE_FILE,
     Layer,
     checked_layer,
-    header_name,
+    header_problem,
     is_example_site,
 )
 
@@ -70,8 +70,11 @@ def check(key: str, value: str, values: dict[str, Any], root: Path) -> Any:
         checked_layer(Layer(source, {"logo": checked}))
         return checked
     checked_layer(Layer(source, {key: value}))
-    if key in ("short_name", "name"):
-        header_name(value, key, source)
+    problem = header_problem(value, key, source) if key in ("short_name", "name") else None
+    if problem and key == "short_name":
+        raise DataError("", "", problem)
+    if problem:
+        print(f"  Note: {problem}")
     return value
 
 

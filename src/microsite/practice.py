@@ -253,15 +253,20 @@ def _written_colour(source: str, key: str) -> str | None:
     return match.group(1) if match else None
 
 
-def header_name(name: str, key: str, source: str) -> str:
+def header_problem(name: str, key: str, source: str) -> str | None:
+    """Why the header on a phone cannot show `name` whole (a word too wide), or None."""
+    long = next((word for word in name.split() if len(word) > HEADER_WORD), None)
+    if not long:
+        return None
+    hint = "" if key == "short_name" else "; set a short_name for the header"
+    return (f"{source}: {key}: {name!r:.80}: the word {long!r:.40} is {len(long)} characters long, and the header "
+            f"on a phone (320 px) fits words of at most {HEADER_WORD}{hint}")
+
+
+def header_name(name: str) -> str:
     """`name` as the header shows it: whole, or shortened by words to HEADER_NAME characters with
-    an ellipsis; a word too wide for the header on a phone is an error naming its length."""
+    an ellipsis."""
     words = name.split()
-    long = next((word for word in words if len(word) > HEADER_WORD), None)
-    if long:
-        hint = "" if key == "short_name" else "; set a short_name for the header"
-        raise DataError(source, key, f"{name!r}: the word {long!r} is {len(long)} characters long, and the header "
-                        f"on a phone (320 px) fits words of at most {HEADER_WORD}{hint}")
     if len(name) <= HEADER_NAME:
         return name
     shown = ""

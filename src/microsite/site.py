@@ -190,7 +190,7 @@ def load_site(inputs: SiteInputs, with_files: bool = True) -> Site:
         raise DataError("", "", "\n".join(errors))
     site = Site(inputs, settings, practice, brand, crisis, practice_file, sources=sources,
                 date_warnings=tuple(warnings))
-    header_name(site)  # a name the header cannot show whole fails here, naming its file
+    site = replace(site, date_warnings=(*site.date_warnings, *header_warnings(site)))
     if not with_files:
         return site
     cache = inputs.root / inputs.cache_dir
@@ -274,10 +274,24 @@ def header_name(site: Site) -> str:
     else the site's name."""
     practice, own = site.practice, site.practice_file.practice if site.practice_file else {}
     if practice["short_name"]:
-        return practice_module.header_name(practice["short_name"], "short_name", site.sources["short_name"])
+        return practice_module.header_name(practice["short_name"])
     if own.get("name"):
-        return practice_module.header_name(practice["name"], "name", site.sources["name"])
+        return practice_module.header_name(practice["name"])
     return site.settings["site_name"]
+
+
+def header_warnings(site: Site) -> list[str]:
+    """A short name the header cannot show whole is an error; a name, a warning (the name is the
+    practice's, shown whole everywhere else): both say the word's length and the limit."""
+    practice, own = site.practice, site.practice_file.practice if site.practice_file else {}
+    if practice["short_name"]:
+        problem = practice_module.header_problem(practice["short_name"], "short_name", site.sources["short_name"])
+        if problem:
+            raise DataError("", "", problem)
+    elif own.get("name"):
+        problem = practice_module.header_problem(practice["name"], "name", site.sources["name"])
+        return [problem] if problem else []
+    return []
 
 
 def template_overlay(site: Site, extra: Mapping[str, Any]) -> dict[str, Any]:
