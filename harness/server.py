@@ -97,8 +97,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return "/" + self.path.split("?", 1)[0].split("#", 1)[0][len(self.prefix):]
 
     def _rule_headers(self) -> list[tuple[str, str]]:
-        local = self._local_path()
-        return [header for pattern, headers in self.rules if pattern_matches(pattern, local) for header in headers]
+        # As a host reads `_headers` at the root of what it publishes: rules match the whole path
+        # (a site under /learn/ has rules that start with /learn/).
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        return [header for pattern, headers in self.rules if pattern_matches(pattern, path) for header in headers]
 
     def end_headers(self):
         self.send_header(TOKEN_HEADER, self.token)

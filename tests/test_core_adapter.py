@@ -180,7 +180,7 @@ def test_the_post_build_command_over_a_site_built_without_our_plugin_writes_what
     # Guards the comparison: the files hold the practice's values and the hashed stylesheet's rule.
     headers = (plain / "_headers").read_text("utf-8")
     assert "frame-ancestors https://northside.example" in headers
-    assert re.search(r"^/assets/stylesheets/site\.[0-9a-f]{8}\.min\.css\n  Cache-Control: ", headers, re.M)
+    assert re.search(r"^/learn/assets/stylesheets/site\.[0-9a-f]{8}\.min\.css\n  Cache-Control: ", headers, re.M)
     assert (plain / "robots.txt").read_text("utf-8").endswith(f"Sitemap: {SITE_URL}sitemap.xml\n")
 
 

@@ -339,6 +339,14 @@ def test_a_next_review_that_has_passed_warns_on_every_build_naming_the_file(copy
     assert code == 0 and "next_review" not in output, output
 
 
+def test_a_published_site_without_a_reviewer_warns_and_builds(copy):
+    practice = {**PRACTICE, "contact": "https://northside-coaching.co.uk/contact"}
+    code, output = build_with_practice_file(copy, {"site_url": "https://northside-coaching.co.uk/learn/", **practice})
+    assert code == 0, output
+    assert "WARNING" in output and "practice/practice.yml: no reviewer: " in output, output
+    assert "practice/practice.yml: no next_review: " in output, output
+
+
 def test_a_today_that_is_not_a_date_gets_a_message(copy):
     fails(copy, "MICROSITE_TODAY: expected a YYYY-MM-DD date, got 'garbage'", env={"MICROSITE_TODAY": "garbage"})
 

@@ -109,13 +109,17 @@ def test_a_practice_image_is_used_as_it_is(tmp_path):
     assert not list((root / ".cache" / "microsite").glob("share-*.png"))  # nothing drawn
 
 
-@pytest.mark.parametrize("value", ["assets/images/missing.png", "assets/images/favicon.svg", "../mkdocs.yml"])
-def test_a_share_image_that_is_not_a_picture_in_docs_fails_naming_the_key(tmp_path, value):
+@pytest.mark.parametrize(("value", "expected"), [
+    ("assets/images/missing.png", "share_image: 'assets/images/missing.png': the file does not exist (looked in docs/"),
+    ("assets/images/favicon.svg", "share_image: expected an image file under docs/ (png, jpg, jpeg, webp)"),
+    ("../mkdocs.yml", "share_image: expected an image file under docs/ (png, jpg, jpeg, webp)"),
+])
+def test_a_share_image_that_is_not_a_picture_in_docs_fails_naming_the_key(tmp_path, value, expected):
     root = project_copy(tmp_path)
     result = mkdocs_build(practice_config(root, {**PRACTICE, "share_image": value}), root / "site", check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "practice/practice.yml: share_image: expected an image file under docs/ (png, jpg, jpeg, webp)" in output, output
+    assert f"practice/practice.yml: {expected}" in output, output
 
 
 def test_a_share_image_that_cannot_be_read_fails_naming_the_key(tmp_path):

@@ -230,14 +230,18 @@ def render_region(parent: etree.Element, data: dict[str, Any], code: str, where:
     return section
 
 
-def render_other_regions(parent: etree.Element, data: dict[str, Any], first: str, where: Where, level: int) -> etree.Element:
-    """Every other region as a short list; each opens in place, with or without JavaScript.
+def render_other_regions(parent: etree.Element, data: dict[str, Any], first: str, where: Where, level: int,
+                         with_first: bool = False) -> etree.Element:
+    """Every other region (`with_first`: every region, `first` leading) as a short list; each opens
+    in place, with or without JavaScript.
 
     No wrapper of their own: Material's search index un-excludes an excluded element when an
     element with the same tag inside it closes, so the excluded crisis help holds no nested <div>.
     """
-    el(parent, "p", words(data["lang"]).gettext("In another country? Choose yours:"), class_="crisis-others")
-    for code in ordered_regions(data, first)[1:]:
+    said = words(data["lang"])
+    el(parent, "p", said.gettext("Choose your country:") if with_first else said.gettext("In another country? Choose yours:"),
+       class_="crisis-others")
+    for code in ordered_regions(data, first)[0 if with_first else 1:]:
         details = el(parent, "details", class_="crisis-region crisis-region--other", id=f"region-{code.lower()}",
                      source=where(f"regions.{code}"))
         el(details, "summary", data["regions"][code]["name"])
@@ -262,13 +266,19 @@ def render_crisis_help(parent: etree.Element, data: dict[str, Any], region: str,
                        source: str = DEFAULT_DATA, compact: bool = False, level: int | None = None) -> etree.Element:
     """`show: all` lists every region under its own heading (configured one first); `show: region`
     leads with the configured region (`compact`: without descriptions and sources) and lists the
-    others, compact, to open in place. `level`: the regions' heading level (3 for `all`, else 4)."""
+    others, compact, to open in place; `show: choose`, where room is short (an embed), gives the
+    configured region's emergency number and lists every region, that one first, to open in place.
+    `level`: the regions' heading level (3 for `all`, else 4)."""
     where = Where(source)
     wrapper = el(parent, "div", class_="crisis-help")
     if show == "all":
         for code in ordered_regions(data, region):
             render_region(wrapper, data, code, where, level=3)
         render_directory(wrapper, data, level=3)
+    elif show == "choose":
+        render_emergency(wrapper, data["regions"][region], words(data["lang"]), sources=False)
+        render_other_regions(wrapper, data, region, where, level=level or 4, with_first=True)
+        render_directory(wrapper, data, level=level or 4)
     else:
         level = level or 4
         render_region(wrapper, data, region, where, level=level, compact=compact)

@@ -23,7 +23,7 @@ where MkDocs and the templates look for them.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +119,7 @@ def site_inputs(config: Any) -> SiteInputs:
         paths["stylesheet"] = options["brand_stylesheet"]
     return SiteInputs(
         root=root, docs_dir=Path(config.docs_dir), site_url=config.site_url or None, site_name=config.site_name,
-        site_description=config.site_description, practice=(config.extra or {}).get("practice"),
+        site_description=config.site_description, repo_url=config.repo_url or None, practice=(config.extra or {}).get("practice"),
         practice_source=f"{Path(config.config_file_path).name} extra.practice",
         practice_folder=practice_folder(root), options_source=f"plugins.{PLUGIN}", **paths,
     )
@@ -152,7 +152,39 @@ def for_build(config: Any, site: Site, lang: str = "en", permalink: str | None =
         options["toc"] = {"permalink_title": words(lang).gettext(permalink)}
     built["mdx_configs"] = {**config.mdx_configs, **{
         name: {**config.mdx_configs.get(name, {}), **values} for name, values in options.items()}}
+    if site.practice_file and config.nav is not None:
+        built["nav"] = practice_nav(config.nav, site.practice_file.pages, site.practice_file.hide)
     return built
+
+
+def practice_nav(nav: list[Any], pages: Sequence[tuple[str, str]], hidden: Sequence[str]) -> list[Any]:
+    """Our navigation without the pages a practice hides (a section left empty goes too), with
+    its own pages after ours."""
+    def kept(items: list[Any]) -> list[Any]:
+        out = []
+        for item in items:
+            if isinstance(item, dict):
+                title, value = next(iter(item.items()))
+                if isinstance(value, list):
+                    value = kept(value)
+                    if value:
+                        out.append({title: value})
+                elif value not in hidden:
+                    out.append(item)
+            elif item not in hidden:
+                out.append(item)
+        return out
+    return kept(list(nav)) + [{title: file} for title, file in pages]
+
+
+def practice_files(site: Site) -> list[tuple[str, Path]]:
+    """(uri, folder) for each file of the practice's own folder (`practice/docs/`), published in
+    place of ours at the same uri; dot-files and dot-folders are left out, as MkDocs does."""
+    own = site.practice_file.docs if site.practice_file else None
+    if own is None:
+        return []
+    return [(path.relative_to(own).as_posix(), own) for path in sorted(own.rglob("*"))
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(own).parts)]
 
 
 class Overlay(Mapping):

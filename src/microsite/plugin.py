@@ -15,6 +15,7 @@ and nothing of one build is kept for the next: a build may run any number of tim
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from mkdocs.utils import CountHandler
 from . import mkdocs_config, staging, template_env
 from .crisis import DEFAULT_DATA as CRISIS_DATA
 from .data import DataError, front_matter
+from .freshness import page_review
 from .headers import trusted_for_config
 from .i18n import words
 from .languages import Language, alternates
@@ -38,7 +40,7 @@ from .postbuild import post_build
 from .scan import PageScan
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .seo import faq_page_json_ld, website_json_ld
-from .site import CACHE_DIR, STYLESHEET
+from .site import CACHE_DIR, LOCAL_EMBED_ENV, STYLESHEET, with_local_embed_origin
 
 # Stale sources are reported, not counted: `strict: true` turns every MkDocs warning into a failed
 # build, and a date passing must never break a build (scripts/check-sources is the hard check).
@@ -80,6 +82,12 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_config(self, config):
         try:
             self.site = mkdocs_config.load_site_for(config)
+            local = os.environ.get(LOCAL_EMBED_ENV, "").strip()
+            if local and self.command != "serve":
+                raise DataError(LOCAL_EMBED_ENV, "", "a local page may embed the site only under the development "
+                                "server (scripts/serve --embed-from ...), never in a build: unset it")
+            if local:
+                self.site = with_local_embed_origin(self.site, local)
             if self.declared is None:  # later builds get our own copy of the config, with our values
                 self.declared = mkdocs_config.declared_languages(config)
                 self.permalink = mkdocs_config.permalink_title(config)
@@ -90,8 +98,11 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         mkdocs_config.keep_languages(config, languages)
         if self.run is None or self.run.depth == 0:  # a new `mkdocs build` (or a rebuild of `serve`)
             self.run = Run(languages)
-            if self.site.practice_file:
-                info.info(f"Practice config: {self.site.practice_file.path}")
+            # Which values this build uses, said first (a practice deploying should see its own file).
+            info.info(f"Practice config: {self.site.practice_file.path}" if self.site.practice_file
+                      else "Practice config: none (our own site)")
+            if local:
+                info.info(f"The development server lets {local} embed the self-assessment")
             _report(self.site.date_warnings)
         self.language = mkdocs_config.build_language(config, self.run.languages)
         return mkdocs_config.for_build(config, self.site, self.language.code, self.permalink)
@@ -116,6 +127,17 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         stylesheet = files.get_file_from_path(self.site.inputs.stylesheet)
         if stylesheet is not None:  # served under its hashed name, with the brand colours
             files.remove(stylesheet)
+        # The practice's own pages and images, in place of ours at the same path; its hidden pages out.
+        hidden = self.site.practice_file.hide if self.site.practice_file else ()
+        for uri in hidden:
+            page = files.get_file_from_path(uri)
+            if page is not None:
+                files.remove(page)
+        for uri, folder in mkdocs_config.practice_files(self.site):
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File(uri, str(folder), config.site_dir, config.use_directory_urls))
         for generated in self.site.generated:
             existing = files.get_file_from_path(generated.uri)
             if existing is not None:
@@ -198,6 +220,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if getattr(page.file, "norm_src_uri", page.file.src_uri) == self.config.faq_page:  # `faq.es.md` too
             json_ld.append(faq_page_json_ld(page.content or ""))
         context["json_ld"] = [item for item in json_ld if item]
+        context["review"] = page_review(page.meta, practice, page.file.src_uri)
         return context
 
     @event_priority(-50)  # after the minifier: the page as it will be written

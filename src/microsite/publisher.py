@@ -2,8 +2,10 @@
 
 The About page says who publishes the site, who reviewed it and when, and how to report an error.
 These live in config only, so a practice that rebrands the site never edits content.
-Options: `show: publisher` (default: publisher, reviewer, review dates) or `show: contact` (how to
-reach the publisher, for "Report an error").
+Options: `show: publisher` (default: publisher, reviewer, review dates), `show: contact` (how to
+reach the publisher, for "Report an error"), `show: interest` (its conflict of interest) or
+`show: booking` (the practice's booking action, with its conflict of interest beside it, near the
+top of the home page; nothing without a `booking_url`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,22 @@ from .extension import SiteBlock, SiteBlocksExtension
 from .html import el, with_link
 from .i18n import Words, words
 from .urls import is_email
+
+
+def interest_statement(name: str, t: Words, booking: bool = True) -> str:
+    """The publisher's conflict of interest, in one sentence: on About and next to every booking
+    action, where the reader judges what we say (what it gains, where the site offers booking)."""
+    if booking:
+        return t.gettext("This site is published by %(name)s, which offers paid coaching and gains if you book a "
+                         "session.") % {"name": name}
+    return t.gettext("This site is published by %(name)s, which offers paid coaching.") % {"name": name}
+
+
+def render_interest(parent: etree.Element, practice: dict[str, Any], t: Words) -> etree.Element:
+    holder = el(parent, "div")  # not the <p>: pymdownx reads a returned <p>'s text again as Markdown
+    el(holder, "p", interest_statement(practice["name"], t, booking=bool(practice.get("booking_url"))),
+       class_="publisher-interest")
+    return holder
 
 
 def render_publisher(parent: etree.Element, practice: dict[str, Any], t: Words) -> etree.Element:
@@ -42,17 +60,32 @@ def render_publisher(parent: etree.Element, practice: dict[str, Any], t: Words) 
 
 
 def render_contact(parent: etree.Element, practice: dict[str, Any], t: Words) -> etree.Element:
-    """How to reach the publisher: the contact address, or else their website."""
-    p = el(parent, "p", class_="publisher-contact")
+    """How to reach the publisher: the contact address, else the repository's error reports (a
+    public page, so the reader is told not to write anything private there), else their website."""
+    holder = el(parent, "div")  # not the <p>: pymdownx reads a returned <p>'s text again as Markdown
+    p = el(holder, "p", class_="publisher-contact")
     if practice.get("contact_url"):
         if is_email(practice["contact"]):
             with_link(p, t.gettext("Email us at %(address)s."), "address", practice["contact"], practice["contact_url"])
         else:
             with_link(p, t.gettext("Use our %(page)s."), "page", t.gettext("contact page"), practice["contact_url"])
+    elif practice.get("report_url"):
+        with_link(p, t.gettext("Use our %(page)s. Anyone can read it, so please do not write anything private "
+                               "there."), "page", t.gettext("public page for error reports"), practice["report_url"])
     else:
         with_link(p, t.gettext("Contact %(name)s through %(website)s."), "website", t.gettext("their website"),
                   practice["website"], name=practice["name"])
-    return p
+    return holder
+
+
+def render_booking(parent: etree.Element, practice: dict[str, Any], t: Words) -> etree.Element:
+    """The practice's booking action: a button to its booking page, its conflict of interest beside it."""
+    holder = el(parent, "div")  # not the <p>: pymdownx reads a returned <p>'s text again as Markdown
+    p = el(holder, "p", t.gettext("Ready to try coaching?") + " ", class_="home-booking")
+    el(p, "a", t.gettext("Book a session with %(name)s") % {"name": practice["name"]}, href=practice["booking_url"],
+       class_="md-button md-button--primary")
+    el(holder, "p", interest_statement(practice["name"], t), class_="home-interest")
+    return holder
 
 
 class Publisher(SiteBlock):
@@ -60,14 +93,23 @@ class Publisher(SiteBlock):
 
     NAME = "publisher"
     ARGUMENT = False
-    OPTIONS = {"show": ["publisher", type_string_in(["publisher", "contact"])]}
+    OPTIONS = {"show": ["publisher", type_string_in(["publisher", "contact", "interest", "booking"])]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         practice = self.config["practice"]
         t = words(self.config["lang"])
+        self.parent = parent
         if self.options["show"] == "contact":
             return render_contact(parent, practice, t)
+        if self.options["show"] == "interest":
+            return render_interest(parent, practice, t)
+        if self.options["show"] == "booking":
+            return render_booking(parent, practice, t) if practice.get("booking_url") else el(parent, "div")
         return render_publisher(parent, practice, t)
+
+    def on_end(self, block: etree.Element) -> None:
+        if self.options["show"] == "booking" and not self.config["practice"].get("booking_url"):
+            self.parent.remove(block)  # no booking page: the home page stays as it is
 
 
 class PublisherExtension(SiteBlocksExtension):

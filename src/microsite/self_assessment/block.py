@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as etree
-from typing import Any
+from typing import Any, NamedTuple
 
 from pymdownx.blocks.block import type_boolean
 
@@ -26,6 +26,7 @@ from ..data_text import mark_language
 from ..extension import SiteBlock, SiteBlocksExtension
 from ..html import el, tail
 from ..i18n import Words, words
+from ..publisher import interest_statement
 from ..text import append_markdown
 from .model import DEFAULT_DATA, load_self_assessment, model_json
 from .scoring import questions
@@ -91,6 +92,11 @@ def type_site_page(value: Any) -> str:
     return value
 
 
+class Booking(NamedTuple):
+    url: str
+    publisher: str  # named beside the link, with its conflict of interest
+
+
 class SelfAssessment(SiteBlock):
     """`/// self-assessment` renders data/self-assessment.yml.
 
@@ -102,6 +108,10 @@ class SelfAssessment(SiteBlock):
     NAME = "self-assessment"
     ARGUMENT = False
     OPTIONS = {"embed": [False, type_boolean], "share_page": ["", type_site_page]}
+
+    def booking(self) -> Booking | None:
+        url = self.config["booking_url"]
+        return Booking(url, self.config["publisher"]) if url else None
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         data = load_self_assessment(self.config["data"], self.config["lang"])
@@ -124,8 +134,8 @@ class SelfAssessment(SiteBlock):
         root.set("data-sa-text", script_words(t))  # the script's words, in the page's language
         where = Where(self.config["data"])
         parts = (render_form(root, data, where, t), render_guide(root, data, t),
-                 render_outcome(root, data, crisis, region, self.config["booking_url"], where, t))
-        lines = render_crisis_panel(root, crisis, region, self.config["crisis_data"], t)
+                 render_outcome(root, data, crisis, region, self.booking(), where, t))
+        lines = render_crisis_panel(root, crisis, region, self.config["crisis_data"], t, compact=self.options["embed"])
         # Questions, answers and results are not what a reader searches for; the crisis lines
         # have their own page.
         for part in parts:
@@ -167,15 +177,19 @@ def script_words(t: Words) -> str:
     }, ensure_ascii=False)
 
 
-def render_crisis_panel(root: etree.Element, crisis: dict[str, Any], region: str, source: str, t: Words) -> etree.Element:
-    """Every crisis line, after the questionnaire (the strip above it links here); returns the lines."""
+def render_crisis_panel(root: etree.Element, crisis: dict[str, Any], region: str, source: str, t: Words,
+                        compact: bool = False) -> etree.Element:
+    """Every crisis line, after the questionnaire (the strip above it links here); returns the lines.
+    `compact` (the embed, in a frame on another page): the region's emergency number, then every
+    region one tap away, the practice's first."""
     panel = el(root, "section", class_="sa-crisis", id=PANEL_ID, aria_labelledby="sa-crisis-title", **{PART: "panel"})
     el(panel, "h2", t.gettext("If you need help right now"), id="sa-crisis-title")
     el(panel, "p", t.gettext("If you are thinking about hurting yourself, if someone is hurting or threatening you, or "
        "if you feel unsafe, you do not need to finish these questions. Please reach out now. The lines below are "
        "free and private, and each one says when it is open."))
     # The lines themselves are searchable on the crisis help page; here the panel's words are enough.
-    lines = render_crisis_help(panel, crisis, region, show="region", source=source, compact=True, level=3)
+    lines = render_crisis_help(panel, crisis, region, show="choose" if compact else "region", source=source,
+                               compact=True, level=3)
     contents.exclude_from_search(lines)
     return lines
 
@@ -286,7 +300,7 @@ def render_guide(root: etree.Element, data: dict[str, Any], t: Words) -> etree.E
 
 
 def render_outcome(root: etree.Element, data: dict[str, Any], crisis: dict[str, Any], region: str,
-                   booking_url: str | None, where: Where, t: Words) -> etree.Element:
+                   booking: Booking | None, where: Where, t: Words) -> etree.Element:
     outcome = el(root, "div", class_="sa-outcome", id="sa-outcome", role="status")
     el(outcome, "h2", t.gettext("What your answers may suggest"), id="sa-outcome-title", **{PART: "outcome-title"})
     # Where the crisis panel goes for the results that show it: the script puts this right under
@@ -295,7 +309,7 @@ def render_outcome(root: etree.Element, data: dict[str, Any], crisis: dict[str, 
     if with_lines:
         el(outcome, "div", class_="sa-result-crisis", data_results=" ".join(with_lines), hidden="", **{PART: "result-lines"})
     for r, result in enumerate(data["results"]):
-        render_result(outcome, result, data, crisis, region, booking_url, where(f"results[{r}].id"), t)
+        render_result(outcome, result, data, crisis, region, booking, where(f"results[{r}].id"), t)
     mine = el(outcome, "div", class_="sa-mine", hidden="", **{PART: "mine"})
     el(mine, "h3", t.gettext("Your answers"))
     el(mine, "ol", class_="sa-mine__list", **{PART: "mine-list"})
@@ -314,7 +328,7 @@ def render_outcome(root: etree.Element, data: dict[str, Any], crisis: dict[str, 
 
 
 def render_result(outcome: etree.Element, result: dict[str, Any], data: dict[str, Any],
-                  crisis: dict[str, Any], region: str, booking_url: str | None, where: str, t: Words) -> None:
+                  crisis: dict[str, Any], region: str, booking: Booking | None, where: str, t: Words) -> None:
     rid = f"sa-result-{result['id']}"
     section = el(outcome, "section", class_="sa-result", id=rid, source=f"{where} (its result)",
                  data_result=result["id"], aria_labelledby=f"{rid}-title")
@@ -334,9 +348,10 @@ def render_result(outcome: etree.Element, result: dict[str, Any], data: dict[str
     steps = el(section, "ul")
     for step in result["next_steps"]:
         append_markdown(el(steps, "li"), step)
-    if result.get("show_booking") and booking_url:
+    if result.get("show_booking") and booking:
         p = el(section, "p", class_="sa-booking")
-        el(p, "a", t.gettext("Book a coaching session"), href=booking_url, class_="md-button md-button--primary")
+        el(p, "a", t.gettext("Book a coaching session"), href=booking.url, class_="md-button md-button--primary")
+        el(section, "p", interest_statement(booking.publisher, t), class_="sa-interest")
     if result.get("show_find_a_therapist"):
         el(section, "h4", t.gettext("Find a licensed therapist"))
         finders = el(section, "ul", class_="sa-finders")
@@ -363,6 +378,7 @@ class SelfAssessmentExtension(SiteBlocksExtension):
             "crisis_data": [CRISIS_DATA, "Path of the crisis-lines YAML file."],
             "region": ["US", "Region whose crisis lines and therapist directories are shown."],
             "booking_url": ["", "Where a reader books coaching; empty: no booking link."],
+            "publisher": ["Coaching or Therapy?", "Who publishes the site: named next to the booking link."],
         }
         super().__init__(*args, **kwargs)
 
