@@ -9,7 +9,10 @@ from bs4 import BeautifulSoup
 
 from fixture_site import PRACTICE
 from harness.sitebuild import html_pages
+from microsite.i18n import words
 from microsite.publisher import interest_statement
+
+EN = words("en")
 
 
 def soup(page) -> BeautifulSoup:
@@ -17,34 +20,36 @@ def soup(page) -> BeautifulSoup:
 
 
 def test_the_statement_names_the_publisher_and_what_it_gains():
-    text = interest_statement("Northside Coaching Studio")
+    text = interest_statement("Northside Coaching Studio", EN)
     assert "Northside Coaching Studio" in text and "coaching" in text and "book" in text
 
 
 def test_every_booking_action_has_the_statement_beside_it(practice_site):
     found = 0
     for page in html_pages(practice_site):
-        for link in soup(page).find_all("a", href=PRACTICE["booking_url"]):
+        html = soup(page)
+        said = words(html.html["lang"])  # each language's page says it in its language
+        for link in html.find_all("a", href=PRACTICE["booking_url"]):
             holder = link.find_parent("p")
             beside = holder.find_next_sibling() if holder else None
-            assert beside is not None and beside.get_text(" ", strip=True) == interest_statement(PRACTICE["name"]), \
+            assert beside is not None and beside.get_text(" ", strip=True) == interest_statement(PRACTICE["name"], said), \
                 (page, str(holder)[:200])
             found += 1
     assert found >= 2, "the home page and the self-assessment's results both offer booking"
 
 
 def test_no_statement_about_booking_where_there_is_no_booking(site_dir):
-    statement = interest_statement("Coaching or Therapy?")
+    statement = interest_statement("Coaching or Therapy?", EN)
     for page in html_pages(site_dir):
         assert statement not in page.read_text("utf-8"), page
     about = soup(site_dir / "about" / "index.html").select_one(".publisher-interest")
-    assert about.get_text() == interest_statement("Coaching or Therapy?", booking=False)
+    assert about.get_text() == interest_statement("Coaching or Therapy?", EN, booking=False)
 
 
 def test_the_about_page_says_it_in_its_conflict_of_interest_section(practice_site):
     about = soup(practice_site / "about" / "index.html")
     section = about.select_one("#conflict-of-interest")
-    assert section.find_next("p", class_="publisher-interest").get_text() == interest_statement(PRACTICE["name"])
+    assert section.find_next("p", class_="publisher-interest").get_text() == interest_statement(PRACTICE["name"], EN)
 
 
 TRUST_PAGES = ("editorial-policy", "accessibility", "complaints", "what-happens-when-you-call")

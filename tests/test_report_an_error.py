@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from fixture_site import PRACTICE, inheriting_config, project_copy
 from harness.sitebuild import html_pages
+from microsite.i18n import words
 from microsite.urls import new_issue_url
 
 REPO = "https://github.com/northside/learn"
@@ -46,7 +47,7 @@ def test_every_footer_reports_errors_to_the_repository_when_there_is_no_contact(
         footer = soup.select_one(".md-copyright")
         if footer is None:  # the embed has no footer
             continue
-        link = footer.find("a", string="Report an error")
+        link = footer.find("a", string=words(soup.html["lang"]).gettext("Report an error"))
         assert link is not None and link["href"] == f"{REPO}/issues/new", page
 
 

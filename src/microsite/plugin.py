@@ -40,7 +40,7 @@ from .postbuild import post_build
 from .scan import PageScan
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .seo import faq_page_json_ld, website_json_ld
-from .site import CACHE_DIR, LOCAL_EMBED_ENV, STYLESHEET, with_local_embed_origin
+from .site import CACHE_DIR, LOCAL_EMBED_ENV, STYLESHEET, translated_practice, with_local_embed_origin
 
 # Stale sources are reported, not counted: `strict: true` turns every MkDocs warning into a failed
 # build, and a date passing must never break a build (scripts/check-sources is the hard check).
@@ -220,7 +220,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if getattr(page.file, "norm_src_uri", page.file.src_uri) == self.config.faq_page:  # `faq.es.md` too
             json_ld.append(faq_page_json_ld(page.content or ""))
         context["json_ld"] = [item for item in json_ld if item]
-        context["review"] = page_review(page.meta, practice, page.file.src_uri)
+        # Our default name in the page's language (a practice's own name stays as written).
+        context["review"] = page_review(page.meta, translated_practice(practice, self.language.code), page.file.src_uri)
         return context
 
     @event_priority(-50)  # after the minifier: the page as it will be written
