@@ -108,7 +108,8 @@ def test_templates_see_escaped_names_and_the_config_keeps_the_users_values(pract
     config["site_name"] = "Q&A <Coaching>"
     site = mkdocs_config.load_site_for(config, with_files=False)
     view = mkdocs_config.template_config(mkdocs_config.for_build(config, site), site)
-    assert view.site_name == Markup("Q&amp;A &lt;Coaching&gt;") and view["site_name"] == view.site_name
+    # The practice names itself and not the site: the site's name leads with the practice's.
+    assert view.site_name == Markup(f"{PRACTICE['name']}: Q&amp;A &lt;Coaching&gt;") and view["site_name"] == view.site_name
     assert config.site_name == "Q&A <Coaching>"  # the user's value, untouched
     assert view.extra["microsite"]["practice"]["name"] == PRACTICE["name"]
     assert view.extra["homepage"] == PRACTICE["website"] and view.theme.logo == PRACTICE["logo"]

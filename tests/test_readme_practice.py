@@ -54,6 +54,7 @@ def clone(target: Path) -> Path:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)  # times kept: scripts/setup sees the pins installed
     (target / "node_modules").symlink_to(ROOT / "node_modules")
+    os.utime(target / "package-lock.json", (0, 0))  # installed already: `npm ci` must not run into ours
     # Our environment, seen from the copy's own .venv: its install stamps are the copy's, so
     # `scripts/setup` there finds everything installed and never reinstalls ours from the copy.
     venv = target / ".venv"

@@ -260,7 +260,8 @@ def render_crisis_help(parent: etree.Element, data: dict[str, Any], region: str,
         render_directory(wrapper, data, level=3)
     elif show == "choose":
         render_emergency(wrapper, data["regions"][region], sources=False)
-        render_other_regions(wrapper, data, region, where, level=level or 4, with_first=True)
+        # No heading of its own above the list: each region's lines sit one level under the panel's.
+        render_other_regions(wrapper, data, region, where, level=(level or 4) - 1, with_first=True)
         render_directory(wrapper, data, level=level or 4)
     else:
         level = level or 4

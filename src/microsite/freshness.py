@@ -378,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         today = args.today or today_from_env()
         found = project(args.config)
-        print(found.config_in_use)
+        print(found.config_in_use, file=sys.stderr)
         from .crisis import load_crisis_lines  # validates against the schema; needs Markdown, so only here
 
         crisis = dated_items(load_crisis_lines(found.crisis_path), found.crisis_source)

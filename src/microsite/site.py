@@ -152,8 +152,8 @@ def named_site(settings: dict[str, Any], practice_file: PracticeFile | None, nam
     tab, link previews): `Northside Coaching: Coaching or Therapy?`."""
     if practice_file is None or "site_name" in practice_file.site or not practice_file.practice.get("name"):
         return settings
-    if name.strip() == str(settings["site_name"]).strip():
-        return settings
+    if name.strip() == str(settings["site_name"]).strip() or str(settings["site_name"]).startswith(f"{name}: "):
+        return settings  # named already (a build run again on its own config: mkdocs serve, i18n)
     return {**settings, "site_name": f"{name}: {settings['site_name']}"}
 
 
