@@ -29,17 +29,13 @@ def interest_statement(name: str, booking: bool = True) -> str:
     return f"This site is published by {name}, which offers paid coaching."
 
 
-def render_interest(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
-    # The block's own element is a <div>: pymdownx reads a returned <p>'s text again as Markdown.
-    holder = el(parent, "div")
+def render_interest(holder: etree.Element, practice: dict[str, Any]) -> None:
     el(holder, "p", interest_statement(practice["name"], booking=bool(practice.get("booking_url"))),
        class_="publisher-interest")
-    return holder
 
 
-def render_publisher(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
+def render_publisher(holder: etree.Element, practice: dict[str, Any]) -> None:
     """Who publishes the site, who reviewed it and when, and when it is next reviewed."""
-    holder = el(parent, "div", class_="publisher")
     if practice.get("website"):
         p = el(holder, "p", "This site is published by ")
         tail(el(p, "a", practice["name"], href=practice["website"]), ".")
@@ -51,13 +47,11 @@ def render_publisher(parent: etree.Element, practice: dict[str, Any]) -> etree.E
         el(holder, "p", f"The content was reviewed by {reviewer['name']}, {reviewer['role']}{when}.")
     if practice.get("next_review"):
         el(holder, "p", f"Its next review is due by {long_date(practice['next_review'])}.")
-    return holder
 
 
-def render_contact(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
+def render_contact(holder: etree.Element, practice: dict[str, Any]) -> None:
     """How to reach the publisher: the contact address, else the repository's error reports (a
     public page, so the reader is told not to write anything private there), else their website."""
-    holder = el(parent, "div")  # not the <p>: pymdownx reads a returned <p>'s text again as Markdown
     if practice.get("contact_url"):
         email = is_email(practice["contact"])
         p = el(holder, "p", "Email us at " if email else "Use our ", class_="publisher-contact")
@@ -69,36 +63,38 @@ def render_contact(parent: etree.Element, practice: dict[str, Any]) -> etree.Ele
     else:
         p = el(holder, "p", f"Contact {practice['name']} through ", class_="publisher-contact")
         tail(el(p, "a", "their website", href=practice["website"]), ".")
-    return holder
 
 
-def render_booking(parent: etree.Element, practice: dict[str, Any]) -> etree.Element:
+def render_booking(holder: etree.Element, practice: dict[str, Any]) -> None:
     """The practice's booking action: a button to its booking page, its conflict of interest beside it."""
-    holder = el(parent, "div")  # not the <p>: pymdownx reads a returned <p>'s text again as Markdown
+    if not practice.get("booking_url"):
+        return  # the block is then removed (`on_end`)
     p = el(holder, "p", "Ready to try coaching? ", class_="home-booking")
     el(p, "a", f"Book a session with {practice['name']}", href=practice["booking_url"],
        class_="md-button md-button--primary")
     el(holder, "p", interest_statement(practice["name"]), class_="home-interest")
-    return holder
+
+
+RENDERERS = {"publisher": render_publisher, "contact": render_contact, "interest": render_interest,
+             "booking": render_booking}
 
 
 class Publisher(SiteBlock):
-    """`/// publisher` renders the publishing practice (or, with `show: contact`, how to reach it)."""
+    """`/// publisher` renders the publishing practice, or with `show:` how to reach it, its
+    conflict of interest or its booking action."""
 
     NAME = "publisher"
     ARGUMENT = False
-    OPTIONS = {"show": ["publisher", type_string_in(["publisher", "contact", "interest", "booking"])]}
+    OPTIONS = {"show": ["publisher", type_string_in(list(RENDERERS))]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        practice = self.config["practice"]
         self.parent = parent
-        if self.options["show"] == "contact":
-            return render_contact(parent, practice)
-        if self.options["show"] == "interest":
-            return render_interest(parent, practice)
-        if self.options["show"] == "booking":
-            return render_booking(parent, practice) if practice.get("booking_url") else el(parent, "div")
-        return render_publisher(parent, practice)
+        show = self.options["show"]
+        # The block's element is always a <div> that the form fills: pymdownx reads the text of a
+        # returned <p> again as Markdown, which would turn a practice's name into markup.
+        holder = el(parent, "div", class_="publisher" if show == "publisher" else None)
+        RENDERERS[show](holder, self.config["practice"])
+        return holder
 
     def on_end(self, block: etree.Element) -> None:
         if self.options["show"] == "booking" and not self.config["practice"].get("booking_url"):
