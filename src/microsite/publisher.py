@@ -30,16 +30,13 @@ def interest_statement(name: str, t: Words, booking: bool = True) -> str:
     return t.gettext("This site is published by %(name)s, which offers paid coaching.") % {"name": name}
 
 
-def render_interest(parent: etree.Element, practice: dict[str, Any], t: Words) -> etree.Element:
-    holder = el(parent, "div")  # not the <p>: pymdownx reads a returned <p>'s text again as Markdown
+def render_interest(holder: etree.Element, practice: dict[str, Any], t: Words) -> None:
     el(holder, "p", interest_statement(practice["name"], t, booking=bool(practice.get("booking_url"))),
        class_="publisher-interest")
-    return holder
 
 
-def render_publisher(parent: etree.Element, practice: dict[str, Any], t: Words) -> etree.Element:
+def render_publisher(holder: etree.Element, practice: dict[str, Any], t: Words) -> None:
     """Who publishes the site, who reviewed it and when, and when it is next reviewed."""
-    holder = el(parent, "div", class_="publisher")
     if practice.get("website"):
         with_link(el(holder, "p"), t.gettext("This site is published by %(name)s."), "name", practice["name"],
                   practice["website"])
@@ -56,13 +53,11 @@ def render_publisher(parent: etree.Element, practice: dict[str, Any], t: Words) 
         el(holder, "p", message % values)
     if practice.get("next_review"):
         el(holder, "p", t.gettext("Its next review is due by %(date)s.") % {"date": t.date(practice["next_review"])})
-    return holder
 
 
-def render_contact(parent: etree.Element, practice: dict[str, Any], t: Words) -> etree.Element:
+def render_contact(holder: etree.Element, practice: dict[str, Any], t: Words) -> None:
     """How to reach the publisher: the contact address, else the repository's error reports (a
     public page, so the reader is told not to write anything private there), else their website."""
-    holder = el(parent, "div")  # not the <p>: pymdownx reads a returned <p>'s text again as Markdown
     p = el(holder, "p", class_="publisher-contact")
     if practice.get("contact_url"):
         if is_email(practice["contact"]):
@@ -75,37 +70,38 @@ def render_contact(parent: etree.Element, practice: dict[str, Any], t: Words) ->
     else:
         with_link(p, t.gettext("Contact %(name)s through %(website)s."), "website", t.gettext("their website"),
                   practice["website"], name=practice["name"])
-    return holder
 
 
-def render_booking(parent: etree.Element, practice: dict[str, Any], t: Words) -> etree.Element:
+def render_booking(holder: etree.Element, practice: dict[str, Any], t: Words) -> None:
     """The practice's booking action: a button to its booking page, its conflict of interest beside it."""
-    holder = el(parent, "div")  # not the <p>: pymdownx reads a returned <p>'s text again as Markdown
+    if not practice.get("booking_url"):
+        return  # the block is then removed (`on_end`)
     p = el(holder, "p", t.gettext("Ready to try coaching?") + " ", class_="home-booking")
     el(p, "a", t.gettext("Book a session with %(name)s") % {"name": practice["name"]}, href=practice["booking_url"],
        class_="md-button md-button--primary")
     el(holder, "p", interest_statement(practice["name"], t), class_="home-interest")
-    return holder
+
+
+RENDERERS = {"publisher": render_publisher, "contact": render_contact, "interest": render_interest,
+             "booking": render_booking}
 
 
 class Publisher(SiteBlock):
-    """`/// publisher` renders the publishing practice (or, with `show: contact`, how to reach it)."""
+    """`/// publisher` renders the publishing practice, or with `show:` how to reach it, its
+    conflict of interest or its booking action."""
 
     NAME = "publisher"
     ARGUMENT = False
-    OPTIONS = {"show": ["publisher", type_string_in(["publisher", "contact", "interest", "booking"])]}
+    OPTIONS = {"show": ["publisher", type_string_in(list(RENDERERS))]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        practice = self.config["practice"]
-        t = words(self.config["lang"])
         self.parent = parent
-        if self.options["show"] == "contact":
-            return render_contact(parent, practice, t)
-        if self.options["show"] == "interest":
-            return render_interest(parent, practice, t)
-        if self.options["show"] == "booking":
-            return render_booking(parent, practice, t) if practice.get("booking_url") else el(parent, "div")
-        return render_publisher(parent, practice, t)
+        show = self.options["show"]
+        # The block's element is always a <div> that the form fills: pymdownx reads the text of a
+        # returned <p> again as Markdown, which would turn a practice's name into markup.
+        holder = el(parent, "div", class_="publisher" if show == "publisher" else None)
+        RENDERERS[show](holder, self.config["practice"], words(self.config["lang"]))
+        return holder
 
     def on_end(self, block: etree.Element) -> None:
         if self.options["show"] == "booking" and not self.config["practice"].get("booking_url"):
