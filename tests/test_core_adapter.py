@@ -140,7 +140,8 @@ TEMPLATE_HOOK = """from microsite import template_env
 
 
 def on_env(env, config, files):
-    return template_env.install(env, config.theme["language"], lambda src: files.get_file_from_path(src).url or "./")
+    return template_env.install(env, config.theme["language"], lambda src: files.get_file_from_path(src).url or "./",
+                                lambda src: files.get_file_from_path(src) is not None)
 """
 I18N_BLOCK = re.compile(r"\n  - i18n:\n(?:    .*\n|\s*#.*\n)*")
 

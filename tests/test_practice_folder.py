@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import re
+
 import pytest
 import yaml
 
@@ -18,6 +20,7 @@ from microsite.contrast import contrast_ratio, hue, parse_hex
 from microsite.headers import cloudflare_regex, netlify_regex, repeated_header, served_paths, site_path
 from microsite.init_practice import main as init_practice
 from microsite.publish import lay_out
+from microsite.site import KEPT_PAGES
 
 PAGE = "---\ndescription: Who coaches at Northside.\nreviewed: 2026-11-30\n---\n\n# Our coaches\n\nSam and Alex.\n"
 
@@ -94,6 +97,16 @@ def test_pages_and_hide_name_what_is_missing(copy):
     assert "practice/practice.yml: pages[0]: Our coaches: the file practice/docs/coaches.md does not exist" in output
     output = build(copy, {"site_url": SITE_URL, **PRACTICE, "hide": ["faqs.md"]})
     assert "practice/practice.yml: hide[0]: 'faqs.md' is not one of our pages" in output, output
+    output = build(copy, {"site_url": SITE_URL, **PRACTICE, "hide": ["faq.md", "get-help-now.md"]})
+    assert "practice/practice.yml: hide[1]: 'get-help-now.md' cannot be hidden: every page links to it" in output
+
+
+def test_every_page_a_template_links_to_is_kept_or_looked_for_first():
+    """A template links to a page a practice may hide only after asking whether the site has it."""
+    for template in (ROOT / "overrides").rglob("*.html"):
+        text = template.read_text("utf-8")
+        for page in re.findall(r"site_page\(['\"]([^'\"]+)['\"]\)", text):
+            assert page in KEPT_PAGES or f"site_has('{page}')" in text, f"{template.name} links to {page}"
 
 
 def test_a_local_embed_origin_is_refused_by_a_build(copy):
@@ -110,14 +123,22 @@ def test_own_pages_and_images_replace_add_and_hide_without_touching_ours(tmp_pat
     (own / "assets" / "images").mkdir(parents=True)
     (own / "assets" / "images" / "own-logo.svg").write_text((ROOT / "docs/assets/images/favicon.svg").read_text())
     (own / "coaches.md").write_text(PAGE, "utf-8")
-    (own / "faq.md").write_text(PAGE.replace("Our coaches", "Questions we hear"), "utf-8")
-    practice_config(root, {**PRACTICE, "logo": "assets/images/own-logo.svg",
-                           "pages": [{"Our coaches": "coaches.md"}], "hide": ["self-assessment-embed.md"]})
+    (own / "accessibility.md").write_text(PAGE.replace("Our coaches", "How we make this site easy to use"), "utf-8")
+    (own / "accessibility.es.md").write_text(PAGE.replace("Our coaches", "De dónde vienen los datos"), "utf-8")
+    practice_config(root, {**PRACTICE, "logo": "assets/images/own-logo.svg", "pages": [{"Our coaches": "coaches.md"}],
+                           "hide": ["self-assessment-embed.md", "faq.md"]})
     mkdocs_build(root / "mkdocs.yml", root / "site")
     site = root / "site"
     assert "Our coaches" in (site / "coaches" / "index.html").read_text("utf-8")
-    assert "Questions we hear" in (site / "faq" / "index.html").read_text("utf-8")
-    assert not (site / "self-assessment-embed").exists()
+    assert "How we make this site easy to use" in (site / "accessibility" / "index.html").read_text("utf-8")
+    # In Spanish: its page in Spanish where it wrote one, else its English page, marked as English.
+    spanish = (site / "es" / "coaches" / "index.html").read_text("utf-8")
+    assert "Our coaches" in spanish and "<div lang=en>" in spanish
+    spanish = (site / "es" / "accessibility" / "index.html").read_text("utf-8")
+    assert "De dónde vienen los datos" in spanish and "<div lang=en>" not in spanish
+    for folder in (site, site / "es"):  # a hidden page is in no language, and no page links to it
+        assert not (folder / "self-assessment-embed").exists() and not (folder / "faq").exists()
+        assert 'href=faq/' not in (folder / "404.html").read_text("utf-8")
     assert "self-assessment-embed" not in (site / "_headers").read_text("utf-8")
     assert (site / "assets" / "images" / "own-logo.svg").is_file()
     assert "assets/images/own-logo.svg" in (site / "index.html").read_text("utf-8")

@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from .brand import DEFAULT_COLORS, normalise_colors, resolve_brand
-from .crisis import DEFAULT_DATA as CRISIS_DATA
-from .crisis import load_crisis_lines
+from .crisis_data import DEFAULT_DATA as CRISIS_DATA
+from .crisis_data import load_meaning
 from .data import DataError, validate
 from .practice import (
     PRACTICE_DIR,
@@ -58,7 +58,7 @@ def check(key: str, value: str, values: dict[str, Any], root: Path) -> Any:
         return value.lower()
     if key == "region":
         value = value.upper()
-        regions = sorted(load_crisis_lines(root / CRISIS_DATA)["regions"])
+        regions = sorted(load_meaning(root / CRISIS_DATA)["regions"])
         if value not in regions:
             raise DataError(source, "region", f"{value!r} has no crisis lines here: expected one of {', '.join(regions)}")
         return value

@@ -139,10 +139,12 @@ def permalink_title(config: Any) -> str | None:
     return title if isinstance(title, str) else None
 
 
-def for_build(config: Any, site: Site, lang: str = "en", permalink: str | None = None) -> Any:
+def for_build(config: Any, site: Site, lang: str = "en", permalink: str | None = None,
+              nav: list[Any] | None = None) -> Any:
     """A copy of `config` holding the site's values for a build in `lang`; `config` itself is left
-    as it was. `permalink`: the permalinks' title as first written (mkdocs-static-i18n runs the
-    next language's build on the copy, where it is already in the last build's language)."""
+    as it was. `permalink` and `nav`: the permalinks' title and the navigation as first written
+    (mkdocs-static-i18n runs the next language's build on the copy, where the title is already in
+    the last build's language and the navigation holds the practice's pages)."""
     built = copy.copy(config)  # its own top-level values; nested ones are replaced, never changed
     for key, value in config_values(site, list(config.extra_css)).items():
         built[key] = value
@@ -152,8 +154,9 @@ def for_build(config: Any, site: Site, lang: str = "en", permalink: str | None =
         options["toc"] = {"permalink_title": words(lang).gettext(permalink)}
     built["mdx_configs"] = {**config.mdx_configs, **{
         name: {**config.mdx_configs.get(name, {}), **values} for name, values in options.items()}}
-    if site.practice_file and config.nav is not None:
-        built["nav"] = practice_nav(config.nav, site.practice_file.pages, site.practice_file.hide)
+    nav = nav if nav is not None else config.nav
+    if site.practice_file and nav is not None:
+        built["nav"] = practice_nav(nav, site.practice_file.pages, site.practice_file.hide)
     return built
 
 
@@ -177,14 +180,21 @@ def practice_nav(nav: list[Any], pages: Sequence[tuple[str, str]], hidden: Seque
     return kept(list(nav)) + [{title: file} for title, file in pages]
 
 
-def practice_files(site: Site) -> list[tuple[str, Path]]:
-    """(uri, folder) for each file of the practice's own folder (`practice/docs/`), published in
-    place of ours at the same uri; dot-files and dot-folders are left out, as MkDocs does."""
+def practice_files(site: Site) -> dict[str, Path]:
+    """The files of the practice's own folder (`practice/docs/`), by the uri they are published at
+    in place of ours; dot-files and dot-folders are left out, as MkDocs does."""
     own = site.practice_file.docs if site.practice_file else None
     if own is None:
-        return []
-    return [(path.relative_to(own).as_posix(), own) for path in sorted(own.rglob("*"))
-            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(own).parts)]
+        return {}
+    return {path.relative_to(own).as_posix(): path for path in sorted(own.rglob("*"))
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(own).parts)}
+
+
+def localized_uris(uri: str, codes: Sequence[str]) -> list[str]:
+    """A page's source and its translations beside it (`faq.md`, `faq.es.md`), as mkdocs-static-i18n
+    names them."""
+    stem, dot, suffix = uri.rpartition(".")
+    return [uri] + ([f"{stem}.{code}.{suffix}" for code in codes] if dot else [])
 
 
 class Overlay(Mapping):

@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
 
@@ -74,6 +74,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     run: Run | None = None
     declared: list | None = None  # the languages the config names, as it names them (read once)
     permalink: str | None = None  # the permalinks' title as the config writes it (read once)
+    nav: list | None = None  # the navigation as the config writes it (read once)
     command, dirty, staged = None, False, None
 
     def on_startup(self, *, command, dirty):
@@ -91,6 +92,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             if self.declared is None:  # later builds get our own copy of the config, with our values
                 self.declared = mkdocs_config.declared_languages(config)
                 self.permalink = mkdocs_config.permalink_title(config)
+                self.nav = config.nav
             languages = mkdocs_config.site_languages(config, self.site.practice["languages"],
                                                      self.site.sources["languages"], self.declared)
         except DataError as exc:
@@ -105,7 +107,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                 info.info(f"The development server lets {local} embed the self-assessment")
             _report(self.site.date_warnings)
         self.language = mkdocs_config.build_language(config, self.run.languages)
-        return mkdocs_config.for_build(config, self.site, self.language.code, self.permalink)
+        return mkdocs_config.for_build(config, self.site, self.language.code, self.permalink, self.nav)
 
     def on_pre_build(self, config):
         # `config` is this build's own copy (from on_config); its site_dir is set back when the build
@@ -123,27 +125,42 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             server.watch(str(self.site.practice_file.path.parent))
         return server
 
-    def on_files(self, files, config):
+    def _place_files(self, files, config):
         stylesheet = files.get_file_from_path(self.site.inputs.stylesheet)
         if stylesheet is not None:  # served under its hashed name, with the brand colours
             files.remove(stylesheet)
-        # The practice's own pages and images, in place of ours at the same path; its hidden pages out.
+        # The practice's own pages and images, in place of ours at the same path; its hidden pages
+        # out, in every language. mkdocs-static-i18n (after this) takes only files under docs/ and
+        # makes them again there for each language, so the practice's files enter as docs/ files
+        # and get their own source back once it has placed them (`on_files_placed`).
         hidden = self.site.practice_file.hide if self.site.practice_file else ()
+        codes = [language.code for language in self.run.languages]
         for uri in hidden:
-            page = files.get_file_from_path(uri)
-            if page is not None:
-                files.remove(page)
-        for uri, folder in mkdocs_config.practice_files(self.site):
+            for variant in mkdocs_config.localized_uris(uri, codes):
+                page = files.get_file_from_path(variant)
+                if page is not None:
+                    files.remove(page)
+        for uri in mkdocs_config.practice_files(self.site):
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 files.remove(existing)
-            files.append(File(uri, str(folder), config.site_dir, config.use_directory_urls))
+            files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
         for generated in self.site.generated:
             existing = files.get_file_from_path(generated.uri)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, generated.uri, abs_src_path=str(generated.path)))
         return files
+
+    @event_priority(-110)  # after mkdocs-static-i18n's (-100)
+    def _own_sources(self, files, config):
+        sources = mkdocs_config.practice_files(self.site)
+        for file in files:
+            if file.src_uri in sources:
+                file.abs_src_path = str(sources[file.src_uri])
+        return files
+
+    on_files = CombinedEvent(_place_files, _own_sources)
 
     def on_nav(self, nav, config, files):
         # The navigation's titles written in mkdocs.yml are interface words: in the build's language.
@@ -167,18 +184,21 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # Our templates' words, from the build language's catalog (`{% trans %}`, `_()`); they
         # link to a page by its source file (`site_page("about.md") | url`): the language's own page.
         try:
-            template_env.install(env, self.language.code, self.page_address)
+            template_env.install(env, self.language.code, self.page_address, self.has_page)
         except DataError as exc:
             raise PluginError(str(exc)) from None
         self.template_config = mkdocs_config.template_config(config, self.site, self.language, self.run.languages)
         self.run.trusted[self.language.root] = trusted_for_config(self.template_config, env)
         return env
 
-    def page_address(self, src_uri: str) -> str:
+    def has_page(self, src_uri: str) -> bool:
         found = self.files.get_file_from_path(src_uri)
-        if found is None or not found.is_documentation_page():
+        return found is not None and found.is_documentation_page()
+
+    def page_address(self, src_uri: str) -> str:
+        if not self.has_page(src_uri):
             raise PluginError(f"a template links to the page {src_uri!r}, which is not in docs/")
-        return found.url or "./"
+        return self.files.get_file_from_path(src_uri).url or "./"
 
     @event_priority(100)  # before mkdocs-static-i18n's (50), which joins the lines again without the last newline
     def on_page_markdown(self, markdown, page, config, files):

@@ -200,9 +200,19 @@ def load_site(inputs: SiteInputs, with_files: bool = True) -> Site:
     return replace(site, stylesheet=stylesheet, share_image=share_image(site, cache))
 
 
+# Pages every page links to (the header, the footer, the 404 page): crisis help, who publishes the
+# site and how it is held to account. A practice may replace them with its own, never hide them.
+KEPT_PAGES = ("index.md", "get-help-now.md", "about.md", "self-assessment.md", "editorial-policy.md",
+              "accessibility.md", "complaints.md", "what-happens-when-you-call.md")
+
+
 def check_hidden(practice_file: PracticeFile, docs_dir: Path) -> None:
-    """Each page the practice hides is one of ours (a name mistyped would hide nothing)."""
+    """Each page the practice hides is one of ours (a name mistyped would hide nothing), and not
+    one that every page links to."""
     for index, page in enumerate(practice_file.hide):
+        if page in KEPT_PAGES:
+            raise DataError(practice_file.source, f"hide[{index}]", f"{page!r} cannot be hidden: every page links "
+                            "to it (it may be replaced by a page of the same name in practice/docs/)")
         if not (Path(docs_dir) / page).is_file():
             raise DataError(practice_file.source, f"hide[{index}]", f"{page!r} is not one of our pages (a path under "
                             f"{Path(docs_dir).name}/, such as faq.md)")
