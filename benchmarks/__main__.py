@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 
 from harness.browser import running_chromium
@@ -38,6 +39,19 @@ def page_counts(value: str) -> list[int]:
     return counts
 
 
+def form_factors(value: str) -> list[str]:
+    chosen = [f.strip() for f in value.split(",") if f.strip()]
+    if not chosen or any(f not in lighthouse.FORM_FACTORS for f in chosen):
+        raise argparse.ArgumentTypeError(f"{value!r}: one or more of {', '.join(lighthouse.FORM_FACTORS)}")
+    return chosen
+
+
+def key_pages(value: str) -> list[str]:
+    """`/,differences/` -> ['', 'differences/'] (paths as the site's pages are named)."""
+    pages = [p.strip().strip("/") for p in value.split(",") if p.strip()]
+    return [p + "/" if p else "" for p in pages]
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="builds timed per site (median)")
@@ -45,9 +59,15 @@ def parse_args(argv):
                         help="synthetic page counts, comma-separated ('' for none)")
     parser.add_argument("--synthetic-runs", type=int, default=3, help="builds timed per synthetic size")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median)")
-    parser.add_argument("--lighthouse-bare", action="store_true", help="run Lighthouse on bare Material too")
+    parser.add_argument("--lighthouse-ours-only", action="store_true",
+                        help="run Lighthouse on our site only (no side-by-side runs of bare Material)")
+    parser.add_argument("--form-factors", type=form_factors, default=",".join(lighthouse.FORM_FACTORS),
+                        help="Lighthouse form factors, comma-separated (mobile,desktop)")
+    parser.add_argument("--pages", type=key_pages, default=",".join(KEY_PAGES),
+                        help="pages for Lighthouse, comma-separated ('/' for the home page)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (the slowest part)")
     parser.add_argument("--no-builds", action="store_true", help="skip build timing")
+    parser.add_argument("--no-pages", action="store_true", help="skip weighing every page")
     return parser.parse_args(argv)
 
 
@@ -64,19 +84,21 @@ def measure_pages(sites: dict[str, Path]) -> dict:
     return pages
 
 
-def measure_lighthouse(sites: dict[str, Path], runs: int) -> dict:
+def measure_lighthouse(sites: dict[str, Path], pages: list[str], factors: list[str], runs: int) -> dict:
+    """Lighthouse on each page of each site, the sites' runs alternating (`lighthouse.side_by_side`)."""
     results: dict = {}
-    for name, site in sites.items():
-        with serve_compressed(site) as served:
-            for path in KEY_PAGES:
-                if not (site / path / "index.html").exists():
-                    continue
-                for factor in lighthouse.FORM_FACTORS:
-                    say(f"lighthouse {name} /{path} {factor}")
-                    try:
-                        result = lighthouse.median_of(served.url + path, factor, runs)
-                    except RuntimeError as exc:
-                        result = {"error": str(exc)}
+    with ExitStack() as stack:
+        served = {name: stack.enter_context(serve_compressed(site)) for name, site in sites.items()}
+        for path in pages:
+            present = {name: served[name].url + path for name, site in sites.items()
+                       if (site / path / "index.html").exists()}
+            for factor in factors:
+                say(f"lighthouse /{path} {factor}: {', '.join(present)} in turn, {runs} each")
+                try:
+                    measured = lighthouse.side_by_side(present, factor, runs)
+                except RuntimeError as exc:
+                    measured = {name: {"error": str(exc)} for name in present}
+                for name, result in measured.items():
                     results.setdefault(name, {}).setdefault(path, {})[factor] = result
     return results
 
@@ -92,16 +114,17 @@ def main(argv=None) -> int:
         mkdocs_build(ROOT / "mkdocs.yml", sites["ours"])
         mkdocs_build(bare_config, sites["bare"])
 
-        say("loading every page in Chromium")
-        results["pages"] = measure_pages(sites)
-        try:
-            results["self_assessment_assets"] = self_assessment_assets(sites["ours"])
-        except FileNotFoundError as exc:
-            results["self_assessment_assets"] = str(exc)
+        if not args.no_pages:
+            say("loading every page in Chromium")
+            results["pages"] = measure_pages(sites)
+            try:
+                results["self_assessment_assets"] = self_assessment_assets(sites["ours"])
+            except FileNotFoundError as exc:
+                results["self_assessment_assets"] = str(exc)
 
         if not args.no_lighthouse:
-            chosen = sites if args.lighthouse_bare else {"ours": sites["ours"]}
-            results["lighthouse"] = measure_lighthouse(chosen, args.lighthouse_runs)
+            chosen = {"ours": sites["ours"]} if args.lighthouse_ours_only else sites
+            results["lighthouse"] = measure_lighthouse(chosen, args.pages, args.form_factors, args.lighthouse_runs)
 
         if not args.no_builds:
             say(f"timing builds ({args.runs} each)")
@@ -110,7 +133,9 @@ def main(argv=None) -> int:
             builds = {"site": {"ours": build_seconds(ROOT / "mkdocs.yml", args.runs, english_only(tmp / "en-only")),
                                "bare": bare_seconds},
                       "languages": {"ours": build_seconds(ROOT / "mkdocs.yml", args.runs),
-                                    "bare": bare_seconds + sum(others), "count": 1 + len(others)},
+                                    "bare": {clock: bare_seconds[clock] + sum(other[clock] for other in others)
+                                             for clock in bare_seconds},
+                                    "count": 1 + len(others)},
                       "validation": validation_seconds(ROOT / "mkdocs.yml", args.runs),
                       "synthetic": {}}
             for count in args.synthetic:

@@ -46,13 +46,29 @@ def run_once(url: str, form_factor: str) -> dict:
 
 def median_of(url: str, form_factor: str, runs: int) -> dict:
     """The median of each score and metric over `runs` runs (failed audits of every run kept)."""
-    results = [_with_retry(url, form_factor) for _ in range(runs)]
-    keys = (*CATEGORIES, *METRICS)
-    summary = {key: statistics.median(r[key] for r in results) for key in keys}
-    summary["failed_audits"] = sorted({a for r in results for a in r["failed_audits"]})
-    summary["shifted"] = sorted({s for r in results for s in r["shifted"]})  # what moved (CLS)
-    summary["runs"] = runs
-    return summary
+    return summary([_with_retry(url, form_factor) for _ in range(runs)])
+
+
+def side_by_side(urls: dict[str, str], form_factor: str, runs: int) -> dict[str, dict]:
+    """`runs` runs of each site's page, taken in turn (ours, bare, ours, bare...) so that a change
+    in the machine's load weighs on both alike; each site's medians, and the load average (1 min)
+    before and after."""
+    results: dict[str, list[dict]] = {name: [] for name in urls}
+    load_before = os.getloadavg()[0]
+    for _ in range(runs):
+        for name, url in urls.items():
+            results[name].append(_with_retry(url, form_factor))
+    load = [round(load_before, 2), round(os.getloadavg()[0], 2)]
+    return {name: {**summary(rows), "load": load} for name, rows in results.items()}
+
+
+def summary(results: list[dict]) -> dict:
+    """The median of each score and metric (failed audits and what moved, of every run)."""
+    medians: dict = {key: statistics.median(r[key] for r in results) for key in (*CATEGORIES, *METRICS)}
+    medians["failed_audits"] = sorted({a for r in results for a in r["failed_audits"]})
+    medians["shifted"] = sorted({s for r in results for s in r["shifted"]})  # what moved (CLS)
+    medians["runs"] = len(results)
+    return medians
 
 
 def _with_retry(url: str, form_factor: str, attempts: int = 3) -> dict:

@@ -9,14 +9,17 @@ from itertools import pairwise
 from pathlib import Path
 
 from .budgets import (
-    BUILD_RATIO_LARGE,
-    BUILD_RATIO_SITE,
+    BUILD_FIXED_OVER_BARE_S,
+    BUILD_PER_PAGE_RATIO,
     KB,
-    LARGE_SITE_PAGES,
     LIGHTHOUSE_MIN,
     LIGHTHOUSE_NOT_COUNTED,
+    LIGHTHOUSE_VS_BARE_FORM_FACTOR,
+    LIGHTHOUSE_VS_BARE_PAGES,
     LINEAR_SLOPE_FACTOR,
     PAGE_MAX,
+    PER_PAGE_FROM,
+    PER_PAGE_TO,
     SELF_ASSESSMENT_ASSETS,
     goal_over_bare,
     repeat_visit_goal,
@@ -47,6 +50,8 @@ class Goals:
 
 
 def pages_table(results: dict, goals: Goals) -> list[str]:
+    if "pages" not in results:
+        return []
     ours, bare, repeat = results["pages"]["ours"], results["pages"]["bare"], results["pages"]["repeat"]
     lines = [
         "Per page (KB = 1,000 bytes, gzip bodies). First visit: ours, bare Material (its copy carries the words of our",
@@ -102,51 +107,85 @@ def lighthouse_table(results: dict, goals: Goals) -> list[str]:
                     f"{site:<5} {'/' + path:<24}{factor:<8}{scores}{r['lcp_ms']:>7.0f}{r['tbt_ms']:>6.0f}{r['cls']:>7.3f}  {state}"
                     + (f"  below 1: {', '.join(r['failed_audits'])}" if r["failed_audits"] else "")
                 )
-    return lines
+    return lines + vs_bare_table(results["lighthouse"], goals)
 
 
-def slopes(synthetic: dict[str, dict[str, float]], site: str) -> list[tuple[int, int, float]]:
+def vs_bare_table(lighthouse: dict, goals: Goals) -> list[str]:
+    """Ours against bare Material, measured side by side: performance at least bare's, LCP and TBT
+    at most bare's, on each page of LIGHTHOUSE_VS_BARE_PAGES."""
+    factor = LIGHTHOUSE_VS_BARE_FORM_FACTOR
+    lines = [f"Against bare Material, Lighthouse {factor}, runs alternating ours/bare, medians "
+             "(goal: performance >= bare, LCP <= bare, TBT <= bare; load = 1-min load average before/after)",
+             f"{'page':<20}{'perf ours/bare':>15}{'LCP ms ours/bare':>18}{'TBT ms ours/bare':>18}{'load':>12}"]
+    for path in LIGHTHOUSE_VS_BARE_PAGES:
+        ours = lighthouse.get("ours", {}).get(path, {}).get(factor)
+        bare = lighthouse.get("bare", {}).get(path, {}).get(factor)
+        if not ours or not bare:
+            continue
+        if "error" in ours or "error" in bare:
+            lines.append(f"{'/' + path:<20}error  " + goals.check(f"Lighthouse /{path} against bare", False))
+            continue
+        ok = ours["performance"] >= bare["performance"] and ours["lcp_ms"] <= bare["lcp_ms"] and ours["tbt_ms"] <= bare["tbt_ms"]
+        load = "/".join(f"{v:.1f}" for v in ours.get("load", ()))
+        lines.append(f"{'/' + path:<20}{ours['performance']:>8.0f} /{bare['performance']:>4.0f}"
+                     f"{ours['lcp_ms']:>10.0f} /{bare['lcp_ms']:>6.0f}{ours['tbt_ms']:>10.0f} /{bare['tbt_ms']:>6.0f}"
+                     f"{load:>12}  " + goals.check(f"Lighthouse /{path} against bare", ok))
+    return lines if len(lines) > 2 else []
+
+
+def slopes(synthetic: dict[str, dict], site: str, clock: str) -> list[tuple[int, int, float]]:
     """Seconds per added page between consecutive synthetic sizes: (from, to, seconds)."""
     sizes = sorted(int(n) for n in synthetic)
-    return [(a, b, (synthetic[str(b)][site] - synthetic[str(a)][site]) / (b - a)) for a, b in pairwise(sizes)]
+    return [(a, b, (seconds(synthetic[str(b)][site], clock) - seconds(synthetic[str(a)][site], clock)) / (b - a))
+            for a, b in pairwise(sizes)]
+
+
+def seconds(measured: dict | float, clock: str) -> float:
+    """One build's median time by `clock` ("cpu" or "wall"; a bare number is wall time)."""
+    return measured[clock] if isinstance(measured, dict) else measured
 
 
 def build_table(results: dict, goals: Goals) -> list[str]:
     builds = results.get("builds")
     if not builds:
         return []
-    site = builds["site"]
-    lines = ["Build wall time, seconds (median of runs, `mkdocs build --strict`, Python start-up included)",
-             f"{'pages':<22}{'ours':>8}{'bare':>8}{'ratio':>8}{'goal':>7}"]
-    ratio = site["ours"] / site["bare"]
-    lines.append(f"{'this site, English':<22}{site['ours']:>8.2f}{site['bare']:>8.2f}{ratio:>8.2f}{BUILD_RATIO_SITE:>7.2f}  "
-                 + goals.check("build time, this site", ratio <= BUILD_RATIO_SITE))
+    site, synthetic = builds["site"], builds.get("synthetic", {})
+    # Judged by CPU time when measured: on a shared machine wall time also counts the neighbours' work.
+    clock = "cpu" if isinstance(site["ours"], dict) else "wall"
+    lines = ["Build time, seconds (median of runs, `mkdocs build --strict`, Python start-up included), "
+             f"CPU (user + system) and wall; the goals are judged by {clock} time",
+             f"{'pages':<22}{'ours cpu':>9}{'bare cpu':>9}{'ours-bare':>10}{'ours wall':>10}{'bare wall':>10}"]
+    for label, row in [("this site", site)] + [(f"+{n} synthetic", synthetic[n]) for n in sorted(synthetic, key=int)]:
+        cpu = [seconds(row[s], "cpu") if isinstance(row[s], dict) else float("nan") for s in ("ours", "bare")]
+        wall = [seconds(row[s], "wall") for s in ("ours", "bare")]
+        lines.append(f"{label:<22}{cpu[0]:>9.2f}{cpu[1]:>9.2f}"
+                     f"{seconds(row['ours'], clock) - seconds(row['bare'], clock):>10.2f}{wall[0]:>10.2f}{wall[1]:>10.2f}")
+    fixed = seconds(site["ours"], clock) - seconds(site["bare"], clock)
+    lines.append(f"fixed cost over bare Material (this site, ours - bare): {fixed:.2f} s, goal <= {BUILD_FIXED_OVER_BARE_S} s: "
+                 + goals.check("build: fixed cost over bare", fixed <= BUILD_FIXED_OVER_BARE_S))
+    if "validation" in builds:
+        lines.append(f"  of which our checks (config, extra.practice, data files loaded, validated and checked), cold, in process: "
+                     f"{builds['validation'] * 1000:.0f} ms")
     languages = builds.get("languages")
     if languages:  # every language in one `mkdocs build`, against bare Material built once per language
-        ratio = languages["ours"] / languages["bare"]
-        label = f"this site, {languages['count']} languages"
-        lines.append(f"{label:<22}{languages['ours']:>8.2f}{languages['bare']:>8.2f}{ratio:>8.2f}{BUILD_RATIO_SITE:>7.2f}  "
-                     + goals.check("build time, every language", ratio <= BUILD_RATIO_SITE))
-    synthetic = builds.get("synthetic", {})
-    for count, row in sorted(synthetic.items(), key=lambda item: int(item[0])):
-        ratio = row["ours"] / row["bare"]
-        large = int(count) >= LARGE_SITE_PAGES
-        lines.append(f"{'+' + count + ' synthetic':<22}{row['ours']:>8.2f}{row['bare']:>8.2f}{ratio:>8.2f}"
-                     + (f"{BUILD_RATIO_LARGE:>7.2f}  " + goals.check(f"build time, +{count} pages", ratio <= BUILD_RATIO_LARGE)
-                        if large else f"{'-':>7}"))
-    ours_slopes, bare_slopes = slopes(synthetic, "ours"), slopes(synthetic, "bare")
+        lines.append(f"every language ({languages['count']}) in one build: ours {seconds(languages['ours'], clock):.2f} s, "
+                     f"bare Material built once per language {seconds(languages['bare'], clock):.2f} s ({clock})")
+    ours_slopes, bare_slopes = slopes(synthetic, "ours", clock), slopes(synthetic, "bare", clock)
     for (a, b, mine), (_, _, theirs) in zip(ours_slopes, bare_slopes, strict=True):
         lines.append(f"per added page, {a} to {b}: ours {mine * 1000:.1f} ms, bare {theirs * 1000:.1f} ms"
                      + (f" ({mine / theirs:.2f}x)" if theirs > 0 else ""))
+    if str(PER_PAGE_FROM) in synthetic and str(PER_PAGE_TO) in synthetic:
+        span = {s: (seconds(synthetic[str(PER_PAGE_TO)][s], clock) - seconds(synthetic[str(PER_PAGE_FROM)][s], clock))
+                / (PER_PAGE_TO - PER_PAGE_FROM) for s in ("ours", "bare")}
+        ratio = span["ours"] / span["bare"] if span["bare"] > 0 else float("inf")
+        lines.append(f"time per added page from {PER_PAGE_FROM} to {PER_PAGE_TO} pages: {ratio:.2f}x bare's, "
+                     f"goal <= {BUILD_PER_PAGE_RATIO}x: " + goals.check("build: time per added page", ratio <= BUILD_PER_PAGE_RATIO))
     if len(ours_slopes) >= 2:
         first, last = ours_slopes[0][2], ours_slopes[-1][2]
         factor = last / first if first > 0 else float("inf")
         lines.append(f"linear growth: ours' time per added page from {ours_slopes[-1][0]} to {ours_slopes[-1][1]} is "
                      f"{factor:.2f}x that from {ours_slopes[0][0]} to {ours_slopes[0][1]}, goal <= {LINEAR_SLOPE_FACTOR}: "
                      + goals.check("build time grows linearly", factor <= LINEAR_SLOPE_FACTOR))
-    if "validation" in builds:
-        lines.append(f"fixed cost of our checks (config, extra.practice, data files loaded, validated and checked), cold, in process: "
-                     f"{builds['validation'] * 1000:.0f} ms")
     return lines
 
 

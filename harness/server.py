@@ -16,6 +16,7 @@ import http.server
 import io
 import re
 import secrets
+import sys
 import threading
 import urllib.request
 from contextlib import contextmanager
@@ -96,8 +97,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return "/" + self.path.split("?", 1)[0].split("#", 1)[0][len(self.prefix):]
 
     def _rule_headers(self) -> list[tuple[str, str]]:
-        local = self._local_path()
-        return [header for pattern, headers in self.rules if pattern_matches(pattern, local) for header in headers]
+        # As a host reads `_headers` at the root of what it publishes: rules match the whole path
+        # (a site under /learn/ has rules that start with /learn/).
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        return [header for pattern, headers in self.rules if pattern_matches(pattern, path) for header in headers]
 
     def end_headers(self):
         self.send_header(TOKEN_HEADER, self.token)
@@ -171,6 +174,18 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class SiteServer(http.server.ThreadingHTTPServer):
+    """A browser drops connections it no longer needs (a page left, a request cancelled): that is
+    not an error, and printing its traceback would bury real ones in the test output."""
+
+    DROPPED = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], self.DROPPED):
+            return
+        super().handle_error(request, client_address)
+
+
 @dataclass
 class Served:
     url: str  # base URL, ending in "/"
@@ -193,7 +208,7 @@ def serve(site_dir: Path, prefix: str = "/", encodings: tuple[str, ...] = (), ap
         "pause_after": pause_after, "held": served.held, "resume": served.resume,
         "rules": parse_headers_file(site_dir / "_headers") if apply_headers else [],
     })
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(site_dir)))
+    server = SiteServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     served.url = base = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     served.resume.set()  # the check below is never held

@@ -19,9 +19,9 @@ import yaml
 VALID = {
     "version": 3,
     "scales": {
-        "safety": {"label": "safety points"},
-        "goal": {"label": "goal points"},
-        "care": {"label": "care <b>&</b> points"},
+        "safety": {"label": "safety points", "one": "safety point"},
+        "goal": {"label": "goal points", "one": "goal point"},
+        "care": {"label": "care <b>&</b> points", "one": "care <b>&</b> point"},
     },
     "sections": [
         {
@@ -114,7 +114,8 @@ def split_words(data: dict) -> tuple[dict, dict]:
     data.pop("lang", None)  # which language the words were loaded in
     text: dict = {"scales": {}, "sections": {}, "questions": {}, "rules": {}, "results": {}, "pages": {}}
     if isinstance(data.get("scales"), dict):
-        text["scales"] = {scale: value.get("label") for scale, value in data["scales"].items()}
+        text["scales"] = {scale: {"one": value["one"], "other": value.get("label")} if "one" in value else value.get("label")
+                          for scale, value in data["scales"].items()}
         data["scales"] = list(data["scales"])
     for section in data.get("sections", []):
         text["sections"][section.get("id")] = {key: section.pop(key) for key in WORDS["section"] if key in section}

@@ -15,11 +15,13 @@ import pytest
 from benchmarks.baresite import make_bare_project, strip_blocks
 from benchmarks.budgets import (
     AROUND_THE_FORM,
+    CONTENT_PAGES,
     KB,
     PAGE_MAX,
     SELF_ASSESSMENT_ASSETS,
     SELF_ASSESSMENT_EMBED,
     SELF_ASSESSMENT_PAGE,
+    SELF_ASSESSMENT_PREFIX,
     allowance_over_bare,
     repeat_visit_max,
     self_assessment_assets,
@@ -168,9 +170,13 @@ def test_self_assessment_own_js_is_within_budget(site_dir):
 def test_a_ceiling_is_kept_only_while_its_goal_is_unmet(our_first_visits, bare_first_visits, our_repeat_visits):
     # A ceiling in NOT_YET_MET stands in for a goal the page does not meet yet. Once the page meets
     # the goal, the entry must go, so that the goal itself is enforced again.
+    def over_bare(path):
+        return our_first_visits[path].gzip - bare_first_visits[path].gzip
+
     def measured(kind, path):
-        return (our_first_visits[path].gzip - bare_first_visits[path].gzip if kind == "over-bare"
-                else our_repeat_visits[path].gzip)
+        if path == CONTENT_PAGES:  # the entry for every content page: met once the largest meets it
+            return max(over_bare(p) for p in PAGES if not bare_path(p).startswith(SELF_ASSESSMENT_PREFIX))
+        return over_bare(path) if kind == "over-bare" else our_repeat_visits[path].gzip
 
     assert stale_ceilings(measured) == []
 

@@ -109,7 +109,8 @@ def test_templates_see_escaped_names_and_the_config_keeps_the_users_values(pract
     config["site_name"] = "Q&A <Coaching>"
     site = mkdocs_config.load_site_for(config, with_files=False)
     view = mkdocs_config.template_config(mkdocs_config.for_build(config, site), site)
-    assert view.site_name == Markup("Q&amp;A &lt;Coaching&gt;") and view["site_name"] == view.site_name
+    # The practice names itself and not the site: the site's name leads with the practice's.
+    assert view.site_name == Markup(f"{PRACTICE['name']}: Q&amp;A &lt;Coaching&gt;") and view["site_name"] == view.site_name
     assert config.site_name == "Q&A <Coaching>"  # the user's value, untouched
     assert view.extra["microsite"]["practice"]["name"] == PRACTICE["name"]
     assert view.extra["homepage"] == PRACTICE["website"] and view.theme.logo == PRACTICE["logo"]
@@ -139,7 +140,8 @@ TEMPLATE_HOOK = """from microsite import template_env
 
 
 def on_env(env, config, files):
-    return template_env.install(env, config.theme["language"], lambda src: files.get_file_from_path(src).url or "./")
+    return template_env.install(env, config.theme["language"], lambda src: files.get_file_from_path(src).url or "./",
+                                lambda src: files.get_file_from_path(src) is not None)
 """
 I18N_BLOCK = re.compile(r"\n  - i18n:\n(?:    .*\n|\s*#.*\n)*")
 
@@ -180,7 +182,7 @@ def test_the_post_build_command_over_a_site_built_without_our_plugin_writes_what
     # Guards the comparison: the files hold the practice's values and the hashed stylesheet's rule.
     headers = (plain / "_headers").read_text("utf-8")
     assert "frame-ancestors https://northside.example" in headers
-    assert re.search(r"^/assets/stylesheets/site\.[0-9a-f]{8}\.min\.css\n  Cache-Control: ", headers, re.M)
+    assert re.search(r"^/learn/assets/stylesheets/site\.[0-9a-f]{8}\.min\.css\n  Cache-Control: ", headers, re.M)
     assert (plain / "robots.txt").read_text("utf-8").endswith(f"Sitemap: {SITE_URL}sitemap.xml\n")
 
 

@@ -95,7 +95,7 @@ def test_second_emergency_number_is_also_a_tel_link(tmp_path):
 def test_each_line_shows_hours_languages_source_and_date_checked(tmp_path):
     line = render(tmp_path).select_one("#region-us .crisis-line")
     text = line.get_text(" ")
-    assert "Open: 24 hours a day, 7 days a week." in text and "Languages: English, Spanish." in text
+    assert "Open: 24 hours a day, 7 days a week." in text and "Languages: English and Spanish." in text
     source = line.select_one(".crisis-source")
     assert source.a["href"] == "https://example.gov/988" and source.a.get_text() == "example.gov"
     assert "checked November 27, 2026" in source.get_text()

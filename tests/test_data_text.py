@@ -131,7 +131,12 @@ def test_a_language_without_a_text_file_shows_the_english_words_marked_as_englis
     write_crisis_data(path, others={"es": spanish_crisis()})
     html = markdown.markdown("/// crisis-lines\n///\n", extensions=[CrisisExtension(region="US", data=str(path), lang="es")])
     help_ = BeautifulSoup(html, "html.parser").select_one(".crisis-help")
-    assert not help_.has_attr("lang") and "Estados Unidos" in help_.get_text()
+    text = " ".join(help_.get_text(" ").split())
+    assert not help_.has_attr("lang") and "Estados Unidos" in text
+    # The block's own words, from the catalog, and dates by Babel: whole sentences in Spanish.
+    assert "Si usted u otra persona está en peligro ahora mismo, llame ahora al 911" in text, text
+    assert "Llamar al 988" in text and "Horario: las 24 horas del día" in text and "Idiomas: inglés y español." in text
+    assert "Fuente: example.gov (revisado el 27 de noviembre de 2026)." in text, text
 
 
 # --- the questionnaire ---------------------------------------------------------------------------

@@ -16,10 +16,12 @@ from microsite.freshness import (
     find_lychee,
     lychee_command,
     page_dates,
+    page_review,
     project,
     stale,
     stale_report,
     today_from_env,
+    unreviewed,
 )
 
 TODAY = date(2026, 12, 2)
@@ -316,3 +318,56 @@ def test_a_build_on_a_day_when_all_is_fresh_says_nothing(tmp_path):
 
     result = _build_on(tmp_path, content_day().isoformat())  # the content's latest date: nothing in the future
     assert result.returncode == 0 and "Out of date" not in result.stdout + result.stderr
+
+
+# --- a published site names who reviewed it and when it is next reviewed -----------------------
+
+REVIEWER = {"name": "Dr Sam Rivera", "role": "clinical psychologist", "reviewed": "2026-11-30"}
+SOURCES = {"reviewer": "practice/practice.yml", "next_review": "mkdocs.yml extra.practice"}
+
+
+@pytest.mark.parametrize(("practice", "missing"), [
+    ({}, ["reviewer", "next_review"]),
+    ({"reviewer": REVIEWER}, ["next_review"]),
+    ({"next_review": "2027-06-01"}, ["reviewer"]),
+    ({"reviewer": REVIEWER, "next_review": "2027-06-01"}, []),
+])
+def test_a_published_site_without_a_reviewer_or_next_review_is_told_naming_the_file(practice, missing):
+    lines = unreviewed(practice, SOURCES, published=True)
+    assert [line.split(": ")[1] for line in lines] == [f"no {key}" for key in missing]
+    for key, text in zip(missing, lines, strict=True):
+        assert text.startswith(f"{SOURCES[key]}: no {key}: ")
+
+
+def test_a_site_not_published_yet_is_not_told():
+    assert unreviewed({}, SOURCES, published=False) == []
+
+
+# --- who stands behind each page --------------------------------------------------------------
+
+PUBLISHER = {"name": "Northside Coaching", "reviewer": None, "next_review": None}
+
+
+def test_a_page_without_a_review_date_has_no_review_line():
+    assert page_review({}, PUBLISHER, "docs/faq.md") is None
+
+
+def test_the_author_is_the_pages_own_else_the_publisher():
+    assert page_review({"reviewed": date(2026, 11, 1)}, PUBLISHER, "docs/faq.md").author == "Northside Coaching"
+    own = page_review({"reviewed": date(2026, 11, 1), "author": "Ana Ruiz"}, PUBLISHER, "docs/faq.md")
+    assert own.author == "Ana Ruiz"
+
+
+def test_the_next_review_is_the_practices_or_sooner_when_the_page_would_go_stale():
+    meta = {"reviewed": date(2026, 11, 1)}
+    assert page_review(meta, PUBLISHER, "x", page_days=365).next_review == date(2027, 11, 1)
+    later = {**PUBLISHER, "next_review": "2028-01-01"}
+    assert page_review(meta, later, "x", page_days=365).next_review == date(2027, 11, 1)
+    sooner = {**PUBLISHER, "next_review": "2027-05-31", "reviewer": REVIEWER}
+    review = page_review(meta, sooner, "x", page_days=365)
+    assert review.next_review == date(2027, 5, 31) and review.reviewer == REVIEWER
+
+
+def test_a_review_date_that_is_not_a_date_names_the_page():
+    with pytest.raises(DataError, match="docs/faq.md"):
+        page_review({"reviewed": "soon"}, PUBLISHER, "docs/faq.md")

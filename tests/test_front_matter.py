@@ -9,6 +9,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from harness.sitebuild import ROOT
+from microsite.freshness import PAGE_DAYS
 
 PAGES = sorted((ROOT / "docs").glob("*.md"))
 
@@ -32,12 +33,26 @@ def test_page_has_a_reviewed_date_that_is_not_in_the_future(path):
     assert reviewed <= dt.date.today(), f"{path.name}: reviewed date {reviewed} is in the future"
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
-def test_built_page_shows_the_reviewed_date(site_dir, path):
+def review_line(site_dir, path):
+    """The built page's line under its words: who wrote and reviewed it, and when."""
     stem = path.name.removesuffix(".md")
     html = (site_dir / ("index.html" if stem == "index" else f"{stem}/index.html")).read_text("utf-8")
-    shown = BeautifulSoup(html, "html.parser").select_one(".page-reviewed time")
+    return BeautifulSoup(html, "html.parser").select_one(".page-reviewed")
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_built_page_shows_the_reviewed_date(site_dir, path):
+    shown = review_line(site_dir, path).select_one("time")
     reviewed = front_matter(path)["reviewed"]
     assert shown is not None, f"{path.name}: no review date on the page"
     assert shown["datetime"] == reviewed.isoformat()
     assert shown.get_text() == f"{reviewed:%B} {reviewed.day}, {reviewed.year}"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_built_page_says_who_wrote_it_and_when_it_is_next_reviewed(site_dir, path):
+    line = review_line(site_dir, path)
+    reviewed = front_matter(path)["reviewed"]
+    assert "Written by Coaching or Therapy?." in line.get_text(" ", strip=True), path.name
+    next_review = line.select("time")[1]
+    assert next_review["datetime"] == (reviewed + dt.timedelta(days=PAGE_DAYS)).isoformat()  # no practice next_review

@@ -17,7 +17,7 @@ import jinja2
 import pytest
 
 from harness.server import parse_headers_file, pattern_matches
-from harness.sitebuild import ROOT
+from harness.sitebuild import OWN_SITE, ROOT
 from microsite.headers import (
     COMMON_HEADERS,
     MAX_RULES,
@@ -40,6 +40,15 @@ from microsite.headers import (
     with_meta_policy,
     write_headers,
 )
+
+
+@pytest.fixture(autouse=True)
+def own_site(monkeypatch):
+    """The commands here read our mkdocs.yml as the session's site was built: without any practice's
+    folder (whatever a practice has put in practice/)."""
+    for key, value in OWN_SITE.items():
+        monkeypatch.setenv(key, value)
+
 
 PAGE = """<!doctype html><html><head><meta charset=utf-8><title>a <script>not a script</script></title>
 <script>var a = 1;</script>

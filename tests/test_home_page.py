@@ -60,7 +60,7 @@ def test_booking_link_when_configured(practice_home):
     assert booking.a["href"] == BOOKING
     assert PRACTICE["name"] in booking.a.get_text()
     # With the page's words, before the date it was last reviewed.
-    assert booking.find_next_sibling(class_="page-reviewed") is not None
+    assert booking.find_next(class_="page-reviewed") is not None
 
 
 def test_the_header_shows_the_short_name_as_text(practice_home):

@@ -19,6 +19,7 @@ from datetime import timedelta
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from PIL import ImageFont
 
 from crisis_fixture import crisis_data, write_crisis_data
 from fixture_site import PRACTICE, content_day, inheriting_config, practice_config, project_copy, write_practice_file
@@ -338,6 +339,14 @@ def test_a_next_review_that_has_passed_warns_on_every_build_naming_the_file(copy
     assert code == 0 and "next_review" not in output, output
 
 
+def test_a_published_site_without_a_reviewer_warns_and_builds(copy):
+    practice = {**PRACTICE, "contact": "https://northside-coaching.co.uk/contact"}
+    code, output = build_with_practice_file(copy, {"site_url": "https://northside-coaching.co.uk/learn/", **practice})
+    assert code == 0, output
+    assert "WARNING" in output and "practice/practice.yml: no reviewer: " in output, output
+    assert "practice/practice.yml: no next_review: " in output, output
+
+
 def test_a_today_that_is_not_a_date_gets_a_message(copy):
     fails(copy, "MICROSITE_TODAY: expected a YYYY-MM-DD date, got 'garbage'", env={"MICROSITE_TODAY": "garbage"})
 
@@ -397,7 +406,7 @@ def test_a_name_of_thousands_of_letters_is_drawn(copy):
 
     def work(name):
         measured.clear()
-        face = share_image.ImageFont.truetype(str(share_image.FONT), 40)
+        face = ImageFont.truetype(str(share_image.FONT), 40)
         share_image.wrap(name, Counting(face), 1040, share_image.MAX_LINES)
         return sum(measured)
 

@@ -33,7 +33,11 @@ ENGLISH_INTERFACE = (
     "What your answers may suggest", "How to score it yourself", "Print or save as PDF", "Change my answers",
     "Copy a link", "Clear my answers", "There is a problem", "Your answers", "Next steps", "Read more",
     "Find a licensed therapist", "Book a coaching session", "This site is published by", "Email us at",
-    "If you need help right now", "Please reach out now", "website",
+    "If you need help right now", "Please reach out now", "website", "Otherwise", "or more", "your answers",
+    "This is not a diagnosis", "What leads to this result", "Points for each answer", "Which result",
+    "Select the link above", "Link to your answers", "points", "hours a day", "English", "Spanish",
+    "More about these lines", "Its helplines", "published by", "reviewed by", "Help for:", "Not there?",
+    "Elsewhere", "anywhere else in the world", "Your result", "Ask a doctor",
 )
 ATTRIBUTES = ("aria-label", "title", "placeholder", "alt", "content")
 JSON_TEXT = ("data-sa-text",)  # the words the block hands the script

@@ -5,7 +5,7 @@ script rearranges the questionnaire: each is a chance for the page to jump under
 finger. A slow network or a slow phone makes the browser paint a page before all of it is in, at
 any point. So the tests make those paints happen, every time: the server holds each page at a cut
 (in the middle of its content; before its last byte, so that everything is painted before any of
-its deferred scripts runs; at five points inside the header), the browser paints what it has, then
+its scripts runs; at five points inside the header), the browser paints what it has, then
 the rest comes, and the browser's own layout-shift entries are read once every script has run.
 """
 

@@ -91,10 +91,11 @@ def test_urls_use_the_configured_site_url(practice_site):
 
 
 def test_only_the_embed_origin_may_frame_the_embed(practice_site):
-    rules = dict(parse_headers_file(practice_site / "_headers"))
-    embed_policy = dict(rules["/self-assessment-embed/"])["Content-Security-Policy"]
+    rules = dict(parse_headers_file(practice_site / "_headers"))  # the site is under /learn/: so is every rule
+    assert all(pattern.startswith("/learn/") for pattern in rules), list(rules)
+    embed_policy = dict(rules["/learn/self-assessment-embed/"])["Content-Security-Policy"]
     assert "frame-ancestors https://northside.example" in embed_policy
-    assert "/" not in rules and dict(rules["/*"])["X-Frame-Options"] == "DENY"  # every other page: no frame
+    assert "/learn/" not in rules and dict(rules["/learn/*"])["X-Frame-Options"] == "DENY"  # no other page framed
     assert "frame-ancestors" not in (practice_site / "index.html").read_text("utf-8")  # a meta policy cannot say
     embed = soup(practice_site / "self-assessment-embed" / "index.html")
     assert json.loads(embed.find(attrs={"data-embed-origins": True})["data-embed-origins"]) == PRACTICE["embed_origins"]
@@ -115,7 +116,8 @@ def bare_copy(tmp_path_factory):
     ("embed_origins", ["https://northside.example/learn"], "no path"),
     ("booking_url", "ftp://northside.example/book", "http:// or https:// URL"),
     ("booking_url", "javascript:alert(1)", "http:// or https:// URL"),
-    ("logo", "assets/images/missing.svg", "image file under docs/"),
+    ("logo", "assets/images/missing.svg", "'assets/images/missing.svg': the file does not exist"),
+    ("logo", "assets/images/logo.txt", "image file under docs/"),
 ])
 def test_bad_value_fails_the_build_naming_the_file_and_key(bare_copy, how, source, key, value, expected):
     config = how(bare_copy, {**PRACTICE, key: value})

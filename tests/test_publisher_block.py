@@ -10,7 +10,7 @@ from microsite.data import DataError
 from microsite.publisher import PublisherExtension
 
 PRACTICE = {"name": "Northside Coaching", "website": "https://northside.example/", "contact": None,
-            "contact_url": None, "reviewer": None, "next_review": None}
+            "contact_url": None, "report_url": None, "reviewer": None, "next_review": None}
 
 
 def render(source="/// publisher\n///\n", **practice) -> BeautifulSoup:
@@ -48,7 +48,14 @@ def test_contact_leads_to_the_address_or_page(contact, href, words):
     assert (link["href"], link.get_text()) == (href, words)
 
 
-def test_without_a_contact_it_leads_to_the_website():
+def test_without_a_contact_it_leads_to_the_error_reports_and_warns_they_are_public():
+    issues = "https://github.com/northside/site/issues/new"
+    p = render("/// publisher\n    show: contact\n///\n", report_url=issues).select_one(".publisher-contact")
+    assert p.a["href"] == issues
+    assert "do not write anything private" in p.get_text()
+
+
+def test_without_a_contact_or_error_reports_it_leads_to_the_website():
     link = render("/// publisher\n    show: contact\n///\n").select_one(".publisher-contact a")
     assert link["href"] == "https://northside.example/"
 
@@ -63,3 +70,14 @@ def test_about_page_shows_the_publisher_and_how_to_report_an_error(site_dir):
     assert about.select_one(".publisher a") is not None
     report = about.select_one("#report-an-error")
     assert report.find_next("p", class_="publisher-contact").a["href"]
+
+
+HOSTILE_NAME = "*Bold* <b>Co</b> [x](https://evil.example) &"
+
+
+@pytest.mark.parametrize("show", ["publisher", "contact", "interest"])
+def test_the_practices_name_stays_text_in_every_form_of_the_block(show):
+    html = render(f"/// publisher\n    show: {show}\n///\n", name=HOSTILE_NAME, website="")
+    assert HOSTILE_NAME in html.get_text()
+    assert html.find(["b", "em", "strong"]) is None
+    assert not html.find("a", href="https://evil.example")

@@ -67,13 +67,19 @@ def test_page_and_everything_it_links_to_load_under_the_prefix(new_page, subpath
         assert status_of(ref) == 200, f"{url}: {ref}"
 
 
+def search(page, words: str):
+    """Type `words` into the page's search and wait for the results; return the first one's link."""
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(words)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=10_000)
+    return first
+
+
 @pytest.mark.browser
 def test_search_finds_and_opens_a_page_under_the_prefix(new_page, subpath_url):
     page, watch, _, failures = open_page(new_page, subpath_url, "")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("therapy")
-    first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=10_000)
+    first = search(page, "therapy")
     assert urlsplit(first.evaluate("a => a.href")).path.startswith(PREFIX)
     first.click()
     page.wait_for_url(lambda address: address != subpath_url)
@@ -103,10 +109,7 @@ def test_embed_page_loads_under_the_prefix(new_page, subpath_url):
 @pytest.mark.browser
 def test_search_in_spanish_finds_the_spanish_pages(new_page, subpath_url):
     page, watch, _, failures = open_page(new_page, subpath_url, "es/")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("therapy")
-    first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=10_000)
+    search(page, "therapy")
     hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map((a) => a.href)")
     assert hrefs and all(urlsplit(href).path.startswith(f"{PREFIX}es/") for href in hrefs), hrefs
     assert not failures and not watch.console_errors, (failures, watch.console_errors)

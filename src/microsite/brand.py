@@ -54,6 +54,7 @@ class Pair:
     fg: RGB
     bg: RGB
     minimum: float
+    colour: str = "primary"  # the key in `colors` that sets it (primary, accent, dark.link, dark.accent)
 
     @property
     def ratio(self) -> float:
@@ -84,11 +85,49 @@ def resolve_brand(colors: dict, source: str = SOURCE) -> Brand:
     brand = derive(colors)
     low = [pair for pair in brand.pairs if pair.ratio < pair.minimum]
     if low:
+        suggested = suggestions(colors)
+        advice = "; ".join(f'colors.{key}: "{value}" instead of "{_given(colors, key)}"' for key, value in suggested.items())
         raise DataError(source, "colors", "too little contrast: " + "; ".join(
             f"{p.label}: {to_hex(p.fg)} on {to_hex(p.bg)} is {p.ratio:.2f}:1, under {p.minimum:g}:1" for p in low)
             + ". Text and links need 4.5:1 on their background: a darker colour for the light page, "
-            "a lighter one (colors.dark) for the dark page.")
+            "a lighter one (colors.dark) for the dark page."
+            + (f" The nearest colours of the same hue that pass: {advice}." if advice else ""))
     return brand
+
+
+def suggestions(colors: dict) -> dict[str, str]:
+    """For each colour whose pairs are under their minimum, the shade of its hue nearest to it (in
+    lightness, darker or lighter) with which every pair it sets passes."""
+    found: dict[str, str] = {}
+    for key in ("primary", "accent", "dark.link", "dark.accent"):
+        given = _given(colors, key)
+        if given is None or not _low(colors, key):
+            continue
+        rgb, start, steps = parse_hex(given), lightness(parse_hex(given)), 400
+        for i in range(1, steps + 1):
+            shades = [start * (1 - i / steps), start + (1 - start) * i / steps]
+            passing = [c for c in (with_lightness(rgb, level) for level in shades)
+                       if not _low(_with(colors, key, to_hex(c)), key)]
+            if passing:
+                found[key] = to_hex(passing[0])
+                break
+    return found
+
+
+def _given(colors: dict, key: str) -> str | None:
+    if key.startswith("dark."):
+        return (colors.get("dark") or {}).get(key[5:])
+    return colors.get(key)
+
+
+def _with(colors: dict, key: str, value: str) -> dict:
+    if key.startswith("dark."):
+        return {**colors, "dark": {**(colors.get("dark") or {}), key[5:]: value}}
+    return {**colors, key: value}
+
+
+def _low(colors: dict, key: str) -> bool:
+    return any(pair.colour == key and pair.ratio < pair.minimum for pair in derive(colors).pairs)
 
 
 def derive(colors: dict) -> Brand:
@@ -103,6 +142,8 @@ def derive(colors: dict) -> Brand:
     slate_page = from_hsl(md_hue, SLATE_SATURATION, SLATE_PAGE_LIGHTNESS)
     slate_text = blend(from_hsl(md_hue, SLATE_SATURATION, SLATE_TEXT_LIGHTNESS), slate_page, 0.82)
     dark = colors.get("dark") or {}
+    link_key = "dark.link" if "link" in dark else "primary"
+    accent_key = "dark.accent" if "accent" in dark else "accent"
     dark_link = parse_hex(dark["link"]) if "link" in dark else until_contrast(primary, slate_page, DERIVED, lighten=True)
     dark_accent = parse_hex(dark["accent"]) if "accent" in dark else until_contrast(accent, slate_page, DERIVED, lighten=True)
     dark_help_fg = until_contrast(dark_accent, slate_page, DERIVED, lighten=True)
@@ -114,15 +155,15 @@ def derive(colors: dict) -> Brand:
         Pair("muted text on primary (header search)", on_primary_muted, primary, TEXT),
         Pair("text on primary-dark (button hover)", on_primary, primary_dark, TEXT),
         Pair("links on the page (light)", primary, LIGHT_PAGE, TEXT),
-        Pair("accent on the page (light: link hover, focus ring)", accent, LIGHT_PAGE, TEXT),
-        Pair("text on accent (light: button hover)", _best_text(accent), accent, TEXT),
-        Pair("help link on its background (light)", help_fg, WHITE, TEXT),
-        Pair("page text on the accent highlight (light)", LIGHT_TEXT, light_highlight, TEXT),
-        Pair("links on the page (dark)", dark_link, slate_page, TEXT),
-        Pair("accent on the page (dark: link hover, focus ring)", dark_accent, slate_page, TEXT),
-        Pair("text on accent (dark: button hover)", _best_text(dark_accent), dark_accent, TEXT),
-        Pair("help link on its background (dark)", dark_help_fg, slate_page, TEXT),
-        Pair("page text on the accent highlight (dark)", slate_text, dark_highlight, TEXT),
+        Pair("accent on the page (light: link hover, focus ring)", accent, LIGHT_PAGE, TEXT, "accent"),
+        Pair("text on accent (light: button hover)", _best_text(accent), accent, TEXT, "accent"),
+        Pair("help link on its background (light)", help_fg, WHITE, TEXT, "accent"),
+        Pair("page text on the accent highlight (light)", LIGHT_TEXT, light_highlight, TEXT, "accent"),
+        Pair("links on the page (dark)", dark_link, slate_page, TEXT, link_key),
+        Pair("accent on the page (dark: link hover, focus ring)", dark_accent, slate_page, TEXT, accent_key),
+        Pair("text on accent (dark: button hover)", _best_text(dark_accent), dark_accent, TEXT, accent_key),
+        Pair("help link on its background (dark)", dark_help_fg, slate_page, TEXT, accent_key),
+        Pair("page text on the accent highlight (dark)", slate_text, dark_highlight, TEXT, accent_key),
     )
     light = {
         "--brand-primary": to_hex(primary),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as etree
-from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,11 +21,11 @@ from .crisis_data import DEFAULT_DATA, load_crisis_lines
 from .data import DataError
 from .data_text import mark_language
 from .extension import SiteBlock, SiteBlocksExtension
-from .html import el, tail
-from .text import append_markdown
+from .html import el, tail, with_link
+from .i18n import Words, words
+from .text import append_markdown, atomic
 
 HELP_PAGE = "get-help-now.md"  # where every region is shown in full, with its sources
-ABUSE_TITLE = "If someone is hurting or threatening you"
 
 
 def check_region(data: dict[str, Any], region: str, source: str = "mkdocs.yml extra.practice") -> str:
@@ -40,11 +39,6 @@ def check_region(data: dict[str, Any], region: str, source: str = "mkdocs.yml ex
 def ordered_regions(data: dict[str, Any], first: str) -> list[str]:
     """The configured region first, then the rest in alphabetical order."""
     return [first] + sorted(code for code in data["regions"] if code != first)
-
-
-def long_date(iso: str) -> str:
-    day = date.fromisoformat(iso)
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 def _digits(number: str) -> str:
@@ -67,51 +61,62 @@ class Where:
         return f"{self.source}: {path}"
 
 
-def render_source(parent: etree.Element, url: str, checked: str, note: str | None = None) -> etree.Element:
+def render_source(parent: etree.Element, url: str, checked: str, t: Words, note: str | None = None) -> etree.Element:
     """"Source: example.org (checked November 27, 2026)." with the full URL as the link."""
-    p = el(parent, "p", "Source: ", class_="crisis-source")
+    p = el(parent, "p", class_="crisis-source")
     contents.exclude_from_search(p)
-    tail(el(p, "a", _site_name(url), href=url), f" (checked {long_date(checked)}).")
+    with_link(p, t.gettext("Source: %(site)s (checked %(date)s)."), "site", _site_name(url), url, date=t.date(checked))
     if note:
         append_markdown(p, " " + note)
     return p
 
 
-def contact_link(parent: etree.Element, contact: dict[str, str]) -> etree.Element:
+def contact_link(parent: etree.Element, contact: dict[str, str], t: Words) -> etree.Element:
     """One way to reach a line: tel:, sms:, a chat page or an email address, and its note."""
     if "call" in contact:
-        link = el(parent, "a", f"Call {contact['call']}", href=f"tel:{_digits(contact['call'])}")
+        link = el(parent, "a", t.gettext("Call %(number)s") % {"number": contact["call"]}, href=f"tel:{_digits(contact['call'])}")
     elif "text" in contact:
-        label = f"Text {contact['message']} to {contact['text']}" if "message" in contact else f"Text {contact['text']}"
+        label = (t.gettext("Text %(message)s to %(number)s") % {"message": contact["message"], "number": contact["text"]}
+                 if "message" in contact else t.gettext("Text %(number)s") % {"number": contact["text"]})
         link = el(parent, "a", label, href=f"sms:{_digits(contact['text'])}")
     elif "chat" in contact:
-        link = el(parent, "a", "Chat online", href=contact["chat"])
+        link = el(parent, "a", t.gettext("Chat online"), href=contact["chat"])
     else:
-        link = el(parent, "a", f"Email {contact['email']}", href=f"mailto:{contact['email']}")
+        link = el(parent, "a", t.gettext("Email %(address)s") % {"address": contact["email"]}, href=f"mailto:{contact['email']}")
     if contact.get("note"):
-        tail(link, f" ({contact['note']})")
+        tail(link, t.gettext(" (%(note)s)") % {"note": contact["note"]})
     return link
 
 
-def render_emergency(parent: etree.Element, region: dict[str, Any], sources: bool = True,
+def render_emergency(parent: etree.Element, region: dict[str, Any], t: Words, sources: bool = True,
                      id_: str | None = None) -> etree.Element:
     """The emergency number, named with its country (and where to go, where the health service says
-    so), with sources. `id_`: where a link to the country's help lands (inside its folded entry, so
-    the browser opens it, with or without JavaScript)."""
+    so), with sources. One whole sentence of the catalog for each case (one number or two, a place
+    to go or not). `id_`: where a link to the country's help lands (inside its folded entry, so the
+    browser opens it, with or without JavaScript)."""
     emergency = region["emergency"]
-    p = el(parent, "p", class_="crisis-emergency", id=id_)
-    tail(el(p, "strong", f"{region['name']}:"), " if you or someone else is in danger right now, call ")
-    link = tail(el(p, "a", emergency["number"], href=f"tel:{_digits(emergency['number'])}"), "")
-    if emergency.get("also"):
-        tail(link, " or ")
-        link = tail(el(p, "a", emergency["also"], href=f"tel:{_digits(emergency['also'])}"), "")
     go_to = emergency.get("go_to")
-    tail(link, f", or go to {go_to['text']} now." if go_to else " now.")
+    p = el(parent, "p", class_="crisis-emergency", id=id_)
+    tail(el(p, "strong", t.gettext("%(country)s:") % {"country": region["name"]}), " ")
+    sentence = el(p, "span")
+    if emergency.get("also"):
+        message = (t.gettext("If you or someone else is in danger right now, call %(number)s or %(also)s, or go to %(place)s now.")
+                   if go_to else t.gettext("If you or someone else is in danger right now, call %(number)s or %(also)s now."))
+    else:
+        message = (t.gettext("If you or someone else is in danger right now, call %(number)s, or go to %(place)s now.")
+                   if go_to else t.gettext("If you or someone else is in danger right now, call %(number)s now."))
+    values = {"place": go_to["text"] if go_to else ""}
+    first = with_link(sentence, message.replace("%(also)s", "\0"), "number", emergency["number"],
+                      f"tel:{_digits(emergency['number'])}", **values)
+    if emergency.get("also"):  # the second number is a link of its own, where the sentence puts it
+        before, _, after = (first.tail or "").partition("\0")
+        tail(first, before)
+        tail(el(sentence, "a", emergency["also"], href=f"tel:{_digits(emergency['also'])}"), after)
     if not sources:
         return p
-    render_source(parent, emergency["source"], emergency["checked"], emergency.get("note"))
+    render_source(parent, emergency["source"], emergency["checked"], t, emergency.get("note"))
     if go_to and go_to["source"] != emergency["source"]:
-        render_source(parent, go_to["source"], go_to["checked"])
+        render_source(parent, go_to["source"], go_to["checked"], t)
     return p
 
 
@@ -132,37 +137,38 @@ def help_link(code: str, page: str) -> str:
 
 def render_crisis_strip(parent: etree.Element, data: dict[str, Any], region: str, page: str,
                         title_id: str, more: str | None = None, chooser: bool = True,
-                        title: str = "Need help now?") -> etree.Element:
+                        title: str | None = None) -> etree.Element:
     """Help now, short: each region's emergency number and first line, to tap and call or text,
     named with its country (one region shown: the practice's, or the reader's once the page's
     script has chosen), then the other countries, each one tap away (`chooser`). Small enough to sit
     on the first screen of a phone. `page` is where every line is: Get help now ("" on it); `more`,
-    where the link to every line goes (Get help now's list, unless given); `title`, its name (a
-    second strip on a page takes another, so each region landmark has its own).
+    where the link to every line goes (Get help now's list, unless given); `title`, its name
+    ("Need help now?"; a second strip on a page takes another, so each region landmark has its own).
     """
+    t = words(data["lang"])
     strip = el(parent, "section", class_="crisis-strip", aria_labelledby=title_id)
     codes = [*ordered_regions(data, region), ELSEWHERE]
-    # "Need help now? Showing help for: Canada." on one line: each region's words, one shown.
+    # "Need help now? Help for: Canada." on one line: each region's words, one shown.
     title_p = el(strip, "p", class_="crisis-strip__title", id=title_id, tabindex="-1")
-    el(title_p, "strong", title)
+    el(title_p, "strong", title or t.gettext("Need help now?"))
     for code in codes:
-        name = data["regions"][code]["name"] if code != ELSEWHERE else "anywhere else in the world"
-        el(title_p, "span", f" Help for: {name}.", class_="crisis-where", data_region=code,
-           hidden="" if code != region else None)
+        name = data["regions"][code]["name"] if code != ELSEWHERE else t.gettext("anywhere else in the world")
+        el(title_p, "span", " " + t.gettext("Help for: %(country)s.") % {"country": name}, class_="crisis-where",
+           data_region=code, hidden="" if code != region else None)
     every = more or page + "#who-to-contact"
     for code in codes[:-1]:
-        render_strip_region(strip, data, code, every, hidden=code != region)
-    render_strip_elsewhere(strip, data, every)
+        render_strip_region(strip, data, code, every, t, hidden=code != region)
+    render_strip_elsewhere(strip, data, every, t)
     if chooser:
-        render_chooser(strip, data, region, page)
+        render_chooser(strip, data, region, page, t)
     return strip
 
 
-def _every_line(holder: etree.Element, href: str) -> None:
-    el(el(holder, "span"), "a", "Every line", href=href, class_="crisis-more-lines")
+def _every_line(holder: etree.Element, href: str, t: Words) -> None:
+    el(el(holder, "span"), "a", t.gettext("Every line"), href=href, class_="crisis-more-lines")
 
 
-def render_strip_region(parent: etree.Element, data: dict[str, Any], code: str, every: str,
+def render_strip_region(parent: etree.Element, data: dict[str, Any], code: str, every: str, t: Words,
                         hidden: bool) -> etree.Element:
     """One region's emergency number and first line, each named with the country, and a link to
     every line (`every`), in one paragraph."""
@@ -170,56 +176,66 @@ def render_strip_region(parent: etree.Element, data: dict[str, Any], code: str, 
     holder = el(parent, "p", class_="crisis-strip__region", data_region=code, hidden="" if hidden else None)
     emergency = place["emergency"]
     numbers = [n for n in (emergency["number"], emergency.get("also")) if n]
-    _tap_links(el(holder, "span", f"Emergency ({place['name']}): "),
-               [(f"call {n}", f"tel:{_digits(n)}") for n in numbers])
+    _tap_links(el(holder, "span", t.gettext("Emergency (%(country)s):") % {"country": place["name"]} + " "),
+               [(t.gettext("call %(number)s") % {"number": n}, f"tel:{_digits(n)}") for n in numbers], t)
     main = place["lines"][0]
     # Only what a phone does in one tap; chat and email are with the line in the full list.
     ways = []
     for contact in main["contact"]:
         if "call" in contact:
-            ways.append((f"call {contact['call']}", f"tel:{_digits(contact['call'])}"))
+            ways.append((t.gettext("call %(number)s") % {"number": contact["call"]}, f"tel:{_digits(contact['call'])}"))
         elif "text" in contact:
-            what = f"text {contact['message']} to" if "message" in contact else "text"
-            ways.append((f"{what} {contact['text']}", f"sms:{_digits(contact['text'])}"))
+            label = (t.gettext("text %(message)s to %(number)s") % {"message": contact["message"], "number": contact["text"]}
+                     if "message" in contact else t.gettext("text %(number)s") % {"number": contact["text"]})
+            ways.append((label, f"sms:{_digits(contact['text'])}"))
     if ways:
-        _tap_links(el(holder, "span", f"{main['name']} ({place['name']}): "), ways)
-    _every_line(holder, every)
+        _tap_links(el(holder, "span", t.gettext("%(line)s (%(country)s):") % {"line": main["name"], "country": place["name"]}
+                      + " "), ways, t)
+    _every_line(holder, every, t)
     return holder
 
 
-def render_strip_elsewhere(parent: etree.Element, data: dict[str, Any], every: str) -> etree.Element:
+def render_strip_elsewhere(parent: etree.Element, data: dict[str, Any], every: str, t: Words) -> etree.Element:
     """For a reader in none of our regions: their own emergency number, then the directory."""
     directory = data["directory"]
     holder = el(parent, "p", class_="crisis-strip__region", data_region=ELSEWHERE, hidden="")
-    el(holder, "span", "Emergency: call your local emergency number.")
-    span = el(holder, "span", directory["description"] + " ")
-    tail(el(span, "a", directory["name"], href=directory["url"]), ".")
-    _every_line(holder, every)
+    el(holder, "span", t.gettext("Emergency: call your local emergency number."))
+    with_link(el(holder, "span"), " " + t.gettext("%(description)s %(directory)s."), "directory", directory["name"],
+              directory["url"], description=directory["description"])
+    _every_line(holder, every, t)
     return holder
 
 
-def render_chooser(parent: etree.Element, data: dict[str, Any], region: str, page: str) -> etree.Element:
+def render_chooser(parent: etree.Element, data: dict[str, Any], region: str, page: str, t: Words) -> etree.Element:
     """"Not there? Choose: United Kingdom · Canada · ... · Elsewhere": one tap
     to change. Without JavaScript each is a link to that country's help on Get help now, inside its
     folded entry, which the browser opens; the script shows it in place instead, and hides the one
     already shown. It reads the regions' time zones from `data-zones`. Nothing is sent or stored."""
-    holder = el(parent, "p", "Not there? Choose: ", class_="crisis-choose", data_zones=time_zones(data), data_shown=region)
+    holder = el(parent, "p", t.gettext("Not there? Choose:") + " ", class_="crisis-choose", data_zones=time_zones(data),
+                data_shown=region)
     for code in [*ordered_regions(data, region), ELSEWHERE]:
-        name = data["regions"][code]["name"] if code != ELSEWHERE else "Elsewhere"
+        name = data["regions"][code]["name"] if code != ELSEWHERE else t.gettext("Elsewhere")
         el(el(holder, "span", class_="crisis-choose__item", hidden="" if code == region else None), "a", name,
            href=help_link(code, page), data_choose=code)
     return holder
 
 
-def _tap_links(item: etree.Element, links: list[tuple[str, str]]) -> None:
-    """"call 1, text 2 or text 3": links in words, after what they reach."""
+def _tap_links(item: etree.Element, links: list[tuple[str, str]], t: Words) -> None:
+    """"call 1, text 2 or text 3": links in words, after what they reach, joined as the language
+    joins a list of choices (Babel's "or" list)."""
+    marks = [f"\0{n}\0" for n in range(len(links))]
+    joined = t.list(marks, style="or")
     for n, (text, href) in enumerate(links):
-        link = el(item, "a", text, href=href)
-        if n < len(links) - 1:
-            tail(link, " or " if n == len(links) - 2 else ", ")
+        before, _, joined = joined.partition(marks[n])
+        if n == 0:
+            item.text = atomic((item.text or "") + before)
+        else:
+            tail(item[-1], before)
+        el(item, "a", text, href=href)
+    tail(item[-1], joined)
 
 
-def render_line(parent: etree.Element, line: dict[str, Any], where: str, heading: str = "h4",
+def render_line(parent: etree.Element, line: dict[str, Any], where: str, t: Words, heading: str = "h4",
                 compact: bool = False) -> etree.Element:
     """One line: name, description, ways to reach it, hours, languages, source and date checked.
 
@@ -235,26 +251,26 @@ def render_line(parent: etree.Element, line: dict[str, Any], where: str, heading
         contents.exclude_from_search(append_markdown(el(item, "p"), line["description"]))
     ways = el(item, "ul", class_="crisis-line__ways")
     for contact in line["contact"]:
-        contact_link(el(ways, "li"), contact)
+        contact_link(el(ways, "li"), contact, t)
     if compact:
-        el(item, "p", f"Open: {line['hours']}.", class_="crisis-line__facts")
+        el(item, "p", t.gettext("Open: %(hours)s.") % {"hours": line["hours"]}, class_="crisis-line__facts")
         return item
     contents.exclude_from_search(ways)
     facts = el(item, "p", class_="crisis-line__facts")
     contents.exclude_from_search(facts)
-    el(facts, "span", f"Open: {line['hours']}.")
+    el(facts, "span", t.gettext("Open: %(hours)s.") % {"hours": line["hours"]})
     if line.get("hours_note"):
         el(facts, "span", line["hours_note"])
-    el(facts, "span", f"Languages: {', '.join(line['languages'])}.")
-    render_source(item, line["source"], line["checked"], line.get("note"))
+    el(facts, "span", t.gettext("Languages: %(languages)s.") % {"languages": t.list(line["languages"])})
+    render_source(item, line["source"], line["checked"], t, line.get("note"))
     return item
 
 
-def render_lines(parent: etree.Element, lines: list[dict[str, Any]], where: str, heading: str,
+def render_lines(parent: etree.Element, lines: list[dict[str, Any]], where: str, t: Words, heading: str,
                  compact: bool = False) -> etree.Element:
     holder = el(parent, "ul", class_="crisis-lines")
     for i, line in enumerate(lines):
-        render_line(holder, line, f"{where}[{i}]", heading, compact)
+        render_line(holder, line, f"{where}[{i}]", t, heading, compact)
     return holder
 
 
@@ -264,19 +280,21 @@ def render_region_body(section: etree.Element, data: dict[str, Any], code: str, 
 
     `compact` leaves out descriptions and sources, and links to the full region on Get help now.
     """
+    t = words(data["lang"])
     region = data["regions"][code]
-    render_emergency(section, region, sources=not compact, id_=f"help-{code.lower()}")
-    render_lines(section, region["lines"], where(f"regions.{code}.lines"), f"h{level + 1}", compact)
+    render_emergency(section, region, t, sources=not compact, id_=f"help-{code.lower()}")
+    render_lines(section, region["lines"], where(f"regions.{code}.lines"), t, f"h{level + 1}", compact)
     if region.get("abuse_lines"):
         abuse = el(section, "section", class_="crisis-abuse")
-        el(abuse, f"h{level + 1}", ABUSE_TITLE, class_="crisis-abuse__title", id=f"abuse-{code.lower()}",
-           source=where(f"regions.{code}.abuse_lines"))
-        contents.exclude_from_search(el(abuse, "p", f"If you are in danger now, call {region['emergency']['number']} ({region['name']}). "
-                                        "These lines can help you stay safe and plan what to do next."))
-        render_lines(abuse, region["abuse_lines"], where(f"regions.{code}.abuse_lines"), f"h{level + 2}", compact)
+        el(abuse, f"h{level + 1}", t.gettext("If someone is hurting or threatening you"), class_="crisis-abuse__title",
+           id=f"abuse-{code.lower()}", source=where(f"regions.{code}.abuse_lines"))
+        contents.exclude_from_search(el(abuse, "p", t.gettext(
+            "If you are in danger now, call %(number)s (%(country)s). These lines can help you stay safe and plan "
+            "what to do next.") % {"number": region["emergency"]["number"], "country": region["name"]}))
+        render_lines(abuse, region["abuse_lines"], where(f"regions.{code}.abuse_lines"), t, f"h{level + 2}", compact)
     if compact:
-        tail(el(el(section, "p", class_="crisis-more"), "a", "More about these lines, and where we checked them",
-                href=help_link(code, HELP_PAGE)), ".")
+        with_link(el(section, "p", class_="crisis-more"), t.gettext("%(link)s."), "link",
+                  t.gettext("More about these lines, and where we checked them"), help_link(code, HELP_PAGE))
 
 
 def render_region(parent: etree.Element, data: dict[str, Any], code: str, where: Where, level: int = 3,
@@ -293,14 +311,16 @@ def render_region(parent: etree.Element, data: dict[str, Any], code: str, where:
 
 def render_directory(parent: etree.Element, data: dict[str, Any], level: int = 3) -> etree.Element:
     """The worldwide directory, for readers outside the listed regions."""
+    t = words(data["lang"])
     directory = data["directory"]
     section = el(parent, "section", class_="crisis-directory", data_directory="")
-    el(section, f"h{level}", "Anywhere else in the world", id="crisis-directory")
-    el(section, "p", "If you or someone else is in danger right now, call your local emergency number.",
+    el(section, f"h{level}", t.gettext("Anywhere else in the world"), id="crisis-directory")
+    el(section, "p", t.gettext("If you or someone else is in danger right now, call your local emergency number."),
        class_="crisis-emergency")
-    p = el(section, "p", directory["description"] + " ")
-    tail(el(p, "a", directory["name"], href=directory["url"]), f" (checked {long_date(directory['checked'])}).")
-    el(p, "span", " Its helplines have their own opening hours.")
+    p = el(section, "p")
+    with_link(p, t.gettext("%(description)s %(directory)s (checked %(date)s)."), "directory", directory["name"],
+              directory["url"], description=directory["description"], date=t.date(directory["checked"]))
+    el(p, "span", " " + t.gettext("Its helplines have their own opening hours."))
     return section
 
 

@@ -245,6 +245,10 @@ def validate(data: Any, schema_name: str, source: str) -> Any:
                 raise DataError(source, path, "unknown key (check the spelling)")
         if error.validator == "format" and error.cause is not None:
             raise DataError(source, path, f"{error.instance!r}: {error.cause}", reason=str(error.cause))
+        if error.validator in ("maxLength", "maxItems") and isinstance(error.instance, (str, list)):
+            unit = "characters" if isinstance(error.instance, str) else "items"
+            limit = f"{len(error.instance)} {unit} long, at most {error.validator_value}"
+            raise DataError(source, path, f"{error.instance!r:.80} is {limit}", reason=limit)
         raise DataError(source, path, error.message)
     return data
 

@@ -23,7 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -106,15 +106,32 @@ def dated_items(crisis: dict, source: str) -> list[Dated]:
     return items
 
 
-def page_dates(docs_dir: Path) -> list[Dated]:
-    """Every page's `reviewed` date, labelled `docs/<page>.md`; pages without one are skipped."""
-    docs_dir = Path(docs_dir)
+def page_dates(docs_dir: Path, own_docs: Path | None = None, hidden: Sequence[str] = ()) -> list[Dated]:
+    """Every built page's `reviewed` date, labelled `docs/<page>.md`; pages without one are skipped.
+    `own_docs`: the practice's own pages (`practice/docs/`), built in place of ours at the same
+    path; `hidden`: our pages the practice leaves out."""
+    items = []
+    for folder, label_root in _page_folders(Path(docs_dir), own_docs):
+        items += _dates_in(folder, label_root, {*hidden, *_pages_in(own_docs)} if folder != own_docs else set())
+    return items
+
+
+def _page_folders(docs_dir: Path, own_docs: Path | None) -> list[tuple[Path, str]]:
+    own = [(own_docs, f"{own_docs.parent.name}/{own_docs.name}")] if own_docs else []
+    return [*own, (docs_dir, docs_dir.name)]
+
+
+def _pages_in(folder: Path | None) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")} if folder else set()
+
+
+def _dates_in(docs_dir: Path, label_root: str, skipped: set[str]) -> list[Dated]:
     items = []
     for page in sorted(docs_dir.rglob("*.md")):
         rel = page.relative_to(docs_dir)
-        if any(part.startswith(".") for part in rel.parts):
+        if any(part.startswith(".") for part in rel.parts) or rel.as_posix() in skipped:
             continue  # MkDocs does not build dot-files or dot-folders
-        label = f"{docs_dir.name}/{rel.as_posix()}"
+        label = f"{label_root}/{rel.as_posix()}"
         meta = front_matter(page.read_text("utf-8-sig"), label)
         if meta.get("reviewed") is not None:
             items.append(Dated(label, "reviewed", _as_date(meta["reviewed"], label, "reviewed")))
@@ -168,15 +185,61 @@ def overdue_review(practice: Mapping[str, Any] | None, sources: Mapping[str, str
             "content, then set the next date")
 
 
+def unreviewed(practice: Mapping[str, Any] | None, sources: Mapping[str, str], published: bool) -> list[str]:
+    """For a published site (a real `site_url`): one line for a missing reviewer and one for a
+    missing `next_review`. Readers of health information judge it by who checked it and when it
+    will be checked again; an example address is a site not published yet, so it says nothing."""
+    if not published:
+        return []
+    practice = practice or {}
+    lines = []
+    if not practice.get("reviewer"):
+        lines.append(f"{sources.get('reviewer', PRACTICE_SOURCE)}: no reviewer: a published site should name who "
+                     "reviewed its content (reviewer: name, role and the day they reviewed it)")
+    if not practice.get("next_review"):
+        lines.append(f"{sources.get('next_review', PRACTICE_SOURCE)}: no next_review: a published site should say "
+                     "when its content will next be reviewed (next_review: YYYY-MM-DD)")
+    return lines
+
+
+@dataclass(frozen=True)
+class PageReview:
+    """Who stands behind one page, as the page shows it: who wrote it, who reviewed it (if anyone)
+    and when, and when it will be reviewed next."""
+
+    author: str
+    reviewer: Mapping[str, Any] | None  # name and role
+    reviewed: date
+    next_review: date
+
+
+def page_review(meta: Mapping[str, Any], practice: Mapping[str, Any], label: str,
+                page_days: int = PAGE_DAYS) -> PageReview | None:
+    """The review line of a page with a `reviewed` date in its front matter (None without one).
+
+    The author is the page's own `author`, else the publisher. The next review is the practice's
+    `next_review`, or sooner when the page would go stale first (`page_days` after its review)."""
+    if meta.get("reviewed") is None:
+        return None
+    reviewed = _as_date(meta["reviewed"], label, "reviewed")
+    due = reviewed + timedelta(days=page_days)
+    if practice.get("next_review"):
+        due = min(due, _as_date(practice["next_review"], PRACTICE_SOURCE, "next_review"))
+    return PageReview(str(meta.get("author") or practice["name"]), practice.get("reviewer"), reviewed, due)
+
+
 def dates_report(crisis: dict, crisis_source: str, docs_dir: Path, practice: Mapping[str, Any] | None,
-                 sources: Mapping[str, str], today: date) -> tuple[list[str], list[str]]:
-    """(errors, warnings) for a build: dates in the future are errors; stale sources and a passed
-    `next_review` are warnings (a date passing never fails a build)."""
-    items = dated_items(crisis, crisis_source) + page_dates(Path(docs_dir)) + practice_dates(practice, sources)
-    warnings = [f"Out of date, please re-check: {line}"
-                for line in stale_report(crisis, crisis_source, Path(docs_dir), today)]
+                 sources: Mapping[str, str], today: date, own_docs: Path | None = None,
+                 hidden: Sequence[str] = (), published: bool = False) -> tuple[list[str], list[str]]:
+    """(errors, warnings) for a build: dates in the future are errors; stale sources, a passed
+    `next_review` and a published site without a reviewer or a next review are warnings (a date
+    passing never fails a build)."""
+    pages = page_dates(Path(docs_dir), own_docs, hidden)
+    items = dated_items(crisis, crisis_source) + pages + practice_dates(practice, sources)
+    warnings = [f"Out of date, please re-check: {s}"
+                for s in _stale_all(dated_items(crisis, crisis_source), pages, today, CRISIS_DAYS, PAGE_DAYS)]
     overdue = overdue_review(practice, sources, today)
-    return future_dated(items, today), warnings + ([overdue] if overdue else [])
+    return future_dated(items, today), warnings + ([overdue] if overdue else []) + unreviewed(practice, sources, published)
 
 
 def _stale_all(crisis: list[Dated], pages: list[Dated], today: date, crisis_days: int, page_days: int) -> list[Stale]:
@@ -202,6 +265,9 @@ class Project:
     site_url: str | None
     practice: Mapping[str, Any] | None = None  # the practice's values, ours and its file's
     sources: Mapping[str, str] = field(default_factory=dict)  # practice key -> the file it came from
+    own_docs: Path | None = None  # the practice's own pages
+    hidden: tuple[str, ...] = ()  # our pages the practice leaves out
+    config_in_use: str = ""  # said at the start: which practice's file, or none
 
     @property
     def practice_dates(self) -> list[Dated]:
@@ -226,7 +292,9 @@ def project(config_path: Path) -> Project:
         source = crisis.resolve().relative_to(inputs.root).as_posix()
     except ValueError:
         source = str(crisis)
-    return Project(crisis, source, inputs.docs_dir, settings["site_url"], values, sources)
+    in_use = f"Practice config: {practice_file.path}" if practice_file else "Practice config: none (our own site)"
+    return Project(crisis, source, inputs.docs_dir, settings["site_url"], values, sources,
+                   practice_file.docs if practice_file else None, practice_file.hide if practice_file else (), in_use)
 
 
 # --- links, online ---------------------------------------------------------------------------------
@@ -310,10 +378,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         today = args.today or today_from_env()
         found = project(args.config)
+        print(found.config_in_use, file=sys.stderr)
         from .crisis import load_crisis_lines  # validates against the schema; needs Markdown, so only here
 
         crisis = dated_items(load_crisis_lines(found.crisis_path), found.crisis_source)
-        pages = page_dates(found.docs_dir)
+        pages = page_dates(found.docs_dir, found.own_docs, found.hidden)
         reviewed, overdue = found.practice_dates, found.overdue(today)
     except (OSError, ValueError, yaml.YAMLError, ConfigurationError) as exc:  # DataError is a ValueError
         print(f"error: {exc}", file=sys.stderr)

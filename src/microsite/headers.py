@@ -56,7 +56,7 @@ from .page_checks import (
     read_site,
 )
 from .scan import PageScan, scan_page
-from .urls import normalise_origin
+from .urls import local_origin, normalise_origin
 
 __all__ = ["UntrustedScript", "PageProblem", "checked_scripts"]  # their home is page_checks.py
 
@@ -194,11 +194,21 @@ def page_urls(rel: str) -> list[str]:
     return [path[: -len("index.html")], path] if path.endswith("/index.html") else [path]
 
 
-def _rule(pattern: str, headers: dict[str, str]) -> str:
+def site_path(site_url: str | None) -> str:
+    """The path the site is published under, as `_headers` rules start: '' at a host's root,
+    '/learn' for https://example.org/learn/ (refused when a host would read it as a pattern)."""
+    path = urlsplit(site_url or "").path.rstrip("/")
+    if path and not SAFE_PATH.match(path):
+        raise DataError("site_url", "", f"its path {path!r} cannot be written in _headers as it is (use letters, "
+                        "digits and . _ ~ - only)")
+    return path
+
+
+def _rule(pattern: str, headers: dict[str, str], base: str = "") -> str:
     if not (pattern == "/*" or pattern == "/*.svg" or SAFE_PATH.match(pattern)):
         raise PageProblem(pattern.lstrip("/"), "", "its name cannot be written in _headers as it is (use letters, "
                           "digits and . _ ~ - only)")
-    return "\n".join([pattern] + [f"  {name}: {value}" for name, value in headers.items()])
+    return "\n".join([base + pattern] + [f"  {name}: {value}" for name, value in headers.items()])
 
 
 def site_hashes(scans: dict[str, PageScan], trusted: Callable[[str], set[str]]) -> list[str]:
@@ -217,44 +227,50 @@ def check_site(site_dir: Path, scans: dict[str, PageScan], policy: str, origins:
 
 
 def build_headers(site_dir: Path, embed_origins: list[str] | None, trusted: Callable[[str], set[str]],
-                  scanned: dict[str, PageScan] | None = None, embed_pages: set[str] | None = None) -> str:
+                  scanned: dict[str, PageScan] | None = None, embed_pages: set[str] | None = None,
+                  site_url: str | None = None) -> str:
     """The `_headers` text for a built site, once every page has passed the checks.
 
     `trusted(rel)` gives the inline scripts the templates wrote for the page at `rel`.
     `embed_origins`: the origins allowed to frame embed pages, from the config (none: no frame).
     `embed_pages`: the pages built from the embed's template (None: those that declare origins).
     `scanned`: pages already read as they were written (by the site's plugin), not read again.
+    `site_url`: where the site is published; under a sub-path (/learn/) every rule starts with it.
     """
-    return _checked_site(Path(site_dir), embed_origins, trusted, scanned, embed_pages)[0]
+    return _checked_site(Path(site_dir), embed_origins, trusted, scanned, embed_pages, site_url)[0]
 
 
 def _checked_site(site_dir: Path, embed_origins: list[str] | None, trusted: Callable[[str], set[str]],
-                  scanned: dict[str, PageScan] | None, embed_pages: set[str] | None) -> tuple[str, str]:
+                  scanned: dict[str, PageScan] | None, embed_pages: set[str] | None,
+                  site_url: str | None = None) -> tuple[str, str]:
     """(`_headers` text, meta policy) once every page and file has passed the checks."""
     scans = read_site(site_dir, scanned)
-    origins = [normalise_origin(o) for o in embed_origins or []]
+    origins = [_embed_origin(o) for o in embed_origins or []]
     hashes = site_hashes(scans, trusted)
     policy = content_security_policy(hashes, None)
     check_site(site_dir, scans, policy, origins, embed_pages)
-    return _headers_text(site_dir, scans, hashes, origins), policy
+    return _headers_text(site_dir, scans, hashes, origins, site_path(site_url)), policy
 
 
-def _headers_text(site_dir: Path, scans: dict[str, PageScan], hashes: list[str], origins: list[str]) -> str:
-    rules = [_rule("/*", COMMON_HEADERS), _rule("/*.svg", {"Content-Security-Policy": SVG_POLICY})]
+def _headers_text(site_dir: Path, scans: dict[str, PageScan], hashes: list[str], origins: list[str],
+                  base: str = "") -> str:
+    """The rules, each path under `base` (the site's sub-path: the file sits at the root of what
+    the host publishes, the site in its `base` folder)."""
+    rules = [_rule("/*", COMMON_HEADERS, base), _rule("/*.svg", {"Content-Security-Policy": SVG_POLICY}, base)]
     embed = {"Content-Security-Policy": content_security_policy(hashes, origins)}
     for rel, scan in scans.items():
         if scan.embed_declarations:
-            rules += [_rule(url, embed) for url in page_urls(rel)]
+            rules += [_rule(url, embed, base) for url in page_urls(rel)]
     for asset in sorted(site_dir.rglob("*")):
         if asset.is_file() and FINGERPRINTED_RE.search(asset.name):
-            rules.append(_rule("/" + asset.relative_to(site_dir).as_posix(), {"Cache-Control": LONG_CACHE}))
+            rules.append(_rule("/" + asset.relative_to(site_dir).as_posix(), {"Cache-Control": LONG_CACHE}, base))
     if len(rules) > MAX_RULES:
         raise DataError("_headers", "", f"it would hold {len(rules)} rules; Cloudflare Pages reads at most {MAX_RULES}")
     text = "\n\n".join(["# Generated by `python -m microsite.headers` after each build. Do not edit.", *rules]) + "\n"
     long = next((line for line in text.splitlines() if len(line) > MAX_LINE), None)
     if long:
         raise DataError("_headers", "", f"a line is {len(long)} characters long; Cloudflare Pages reads at most {MAX_LINE}")
-    paths = served_paths(site_dir)
+    paths = served_paths(site_dir, base)
     clash = repeated_header(parse_rules(text), paths)
     if clash:
         raise DataError("_headers", "", clash)
@@ -263,11 +279,12 @@ def _headers_text(site_dir: Path, scans: dict[str, PageScan], hashes: list[str],
 
 def write_headers(site_dir: Path, embed_origins: list[str] | None, trusted: Callable[[str], set[str]],
                   scanned: dict[str, PageScan] | None = None, embed_pages: set[str] | None = None,
-                  meta: bool = True) -> Path:
+                  meta: bool = True, site_url: str | None = None) -> Path:
     """Check the site, write the policy's meta tag into every page (unless not `meta`), then
-    `SITE_DIR/_headers` (last, whole or not at all); return its path."""
+    `SITE_DIR/_headers` (last, whole or not at all; its rules under `site_url`'s path); return its
+    path."""
     site_dir = Path(site_dir)
-    text, policy = _checked_site(site_dir, embed_origins, trusted, scanned, embed_pages)
+    text, policy = _checked_site(site_dir, embed_origins, trusted, scanned, embed_pages, site_url)
     if meta:
         write_meta_policies(site_dir, policy)
     target = site_dir / "_headers"
@@ -329,8 +346,9 @@ def cloudflare_regex(pattern: str) -> re.Pattern:
     return re.compile("^" + body + "$")
 
 
-def served_paths(site_dir: Path) -> list[str]:
-    """Every address the site answers at, and a few it does not, as hosts see them."""
+def served_paths(site_dir: Path, base: str = "") -> list[str]:
+    """Every address the site answers at (under `base`, its sub-path), and a few it does not, as
+    hosts see them."""
     paths = {"/", "/missing/", "/missing.svg", "/MISSING.SVG"}
     for path in Path(site_dir).rglob("*"):
         if path.is_file():
@@ -339,7 +357,7 @@ def served_paths(site_dir: Path) -> list[str]:
             if rel == "index.html" or rel.endswith("/index.html"):
                 folder = "/" + rel[: -len("index.html")]
                 paths |= {folder, folder.rstrip("/") or "/"}
-    return sorted(paths)
+    return sorted({base + path for path in paths} | ({"/", base} if base else set()))
 
 
 def repeated_header(rules: list[tuple[str, list[tuple[str, str]]]], paths: list[str]) -> str | None:
@@ -364,6 +382,17 @@ def trusted_for_config(config: Any, env: Any) -> Callable[[str], set[str]]:
     return lambda rel: scripts.for_page(config, base_url_for(rel, config.site_url))
 
 
+def _embed_origin(value: str) -> str:
+    """An https origin as browsers write it; under the development server, a page on this machine
+    too (`site.with_local_embed_origin`: a build refuses one before it gets here)."""
+    try:
+        return normalise_origin(value)
+    except ValueError:
+        if value.startswith("http://"):
+            return local_origin(value)
+        raise
+
+
 def _origin(value: str) -> str:
     try:
         return normalise_origin(value)
@@ -384,7 +413,8 @@ def main(argv: list[str] | None = None) -> int:
         config = mkdocs_config.load(args.config)
         site = mkdocs_config.load_site_for(config)
         origins = args.embed_origins if args.embed_origins is not None else site.practice["embed_origins"]
-        target = write_headers(args.site_dir, origins, mkdocs_config.trusted_scripts(config, site))
+        target = write_headers(args.site_dir, origins, mkdocs_config.trusted_scripts(config, site),
+                               site_url=site.settings["site_url"])
     except ValueError as exc:  # DataError is a ValueError
         parser.exit(1, f"error: {exc}\n(Was the site built from {args.config}? Its templates say which scripts to trust.)\n")
     print(f"wrote {target}")

@@ -31,3 +31,15 @@ def tail(node: etree.Element, text: str) -> etree.Element:
     """Plain text right after `node` (inside its parent)."""
     node.tail = atomic(text)
     return node
+
+
+def with_link(node: etree.Element, message: str, link: str, text: str, href: str, **values: str) -> etree.Element:
+    """Fill `node` with a translated `message` that holds one link where `%(<link>)s` stands (the
+    other `%(name)s` filled from `values`): the sentence stays whole in the catalog, in each
+    language's order. Returns the link."""
+    before, _, after = message.partition(f"%({link})s")
+    node.text = atomic(before % values)
+    anchor = etree.SubElement(node, "a", {"href": href})
+    anchor.text = atomic(text)
+    anchor.tail = atomic(after % values)
+    return anchor

@@ -198,11 +198,12 @@ def _entry_problems(message: Any, catalog: Catalog) -> list[str]:
         return [f"{len(forms)} plural forms, the language has {catalog.num_plurals}"]
     ids = message.id if isinstance(message.id, tuple) else (message.id,)
     wanted = set().union(*(PLACEHOLDER.findall(text) for text in ids))
+    # A plural form may leave the number out (Spanish "una"), and one the source's forms use only
+    # in some of them (a word's singular or plural, "%(one)s" or "%(other)s"): it must keep the rest.
+    needed = wanted - {"n"} - (wanted - set.intersection(*(set(PLACEHOLDER.findall(text)) for text in ids)))
     for form in forms:
         got = set(PLACEHOLDER.findall(form))
-        if message.pluralizable:
-            got |= {"n"} & wanted  # a plural form may leave the number out (Spanish "una")
-        if got != wanted:
+        if (not needed <= got <= wanted) if message.pluralizable else got != wanted:
             return [f"placeholders {sorted(got)} in {form!r}, expected {sorted(wanted)}"]
     return []
 

@@ -23,7 +23,7 @@ where MkDocs and the templates look for them.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +119,7 @@ def site_inputs(config: Any) -> SiteInputs:
         paths["stylesheet"] = options["brand_stylesheet"]
     return SiteInputs(
         root=root, docs_dir=Path(config.docs_dir), site_url=config.site_url or None, site_name=config.site_name,
-        site_description=config.site_description, practice=(config.extra or {}).get("practice"),
+        site_description=config.site_description, repo_url=config.repo_url or None, practice=(config.extra or {}).get("practice"),
         practice_source=f"{Path(config.config_file_path).name} extra.practice",
         practice_folder=practice_folder(root), options_source=f"plugins.{PLUGIN}", **paths,
     )
@@ -139,10 +139,12 @@ def permalink_title(config: Any) -> str | None:
     return title if isinstance(title, str) else None
 
 
-def for_build(config: Any, site: Site, lang: str = "en", permalink: str | None = None) -> Any:
+def for_build(config: Any, site: Site, lang: str = "en", permalink: str | None = None,
+              nav: list[Any] | None = None) -> Any:
     """A copy of `config` holding the site's values for a build in `lang`; `config` itself is left
-    as it was. `permalink`: the permalinks' title as first written (mkdocs-static-i18n runs the
-    next language's build on the copy, where it is already in the last build's language)."""
+    as it was. `permalink` and `nav`: the permalinks' title and the navigation as first written
+    (mkdocs-static-i18n runs the next language's build on the copy, where the title is already in
+    the last build's language and the navigation holds the practice's pages)."""
     built = copy.copy(config)  # its own top-level values; nested ones are replaced, never changed
     for key, value in config_values(site, list(config.extra_css)).items():
         built[key] = value
@@ -152,7 +154,47 @@ def for_build(config: Any, site: Site, lang: str = "en", permalink: str | None =
         options["toc"] = {"permalink_title": words(lang).gettext(permalink)}
     built["mdx_configs"] = {**config.mdx_configs, **{
         name: {**config.mdx_configs.get(name, {}), **values} for name, values in options.items()}}
+    nav = nav if nav is not None else config.nav
+    if site.practice_file and nav is not None:
+        built["nav"] = practice_nav(nav, site.practice_file.pages, site.practice_file.hide)
     return built
+
+
+def practice_nav(nav: list[Any], pages: Sequence[tuple[str, str]], hidden: Sequence[str]) -> list[Any]:
+    """Our navigation without the pages a practice hides (a section left empty goes too), with
+    its own pages after ours."""
+    def kept(items: list[Any]) -> list[Any]:
+        out = []
+        for item in items:
+            if isinstance(item, dict):
+                title, value = next(iter(item.items()))
+                if isinstance(value, list):
+                    value = kept(value)
+                    if value:
+                        out.append({title: value})
+                elif value not in hidden:
+                    out.append(item)
+            elif item not in hidden:
+                out.append(item)
+        return out
+    return kept(list(nav)) + [{title: file} for title, file in pages]
+
+
+def practice_files(site: Site) -> dict[str, Path]:
+    """The files of the practice's own folder (`practice/docs/`), by the uri they are published at
+    in place of ours; dot-files and dot-folders are left out, as MkDocs does."""
+    own = site.practice_file.docs if site.practice_file else None
+    if own is None:
+        return {}
+    return {path.relative_to(own).as_posix(): path for path in sorted(own.rglob("*"))
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(own).parts)}
+
+
+def localized_uris(uri: str, codes: Sequence[str]) -> list[str]:
+    """A page's source and its translations beside it (`faq.md`, `faq.es.md`), as mkdocs-static-i18n
+    names them."""
+    stem, dot, suffix = uri.rpartition(".")
+    return [uri] + ([f"{stem}.{code}.{suffix}" for code in codes] if dot else [])
 
 
 class Overlay(Mapping):

@@ -105,7 +105,7 @@ def check_embed_origins(rel: str, scan: PageScan, origins: list[str], is_embed: 
         raise PageProblem(rel, "", "it declares data-embed-origins, but it is not an embed page (its template "
                           "is not the embed's); the origins allowed to frame a page come from the practice's embed_origins")
     try:
-        declared = [normalise_origin(o) for o in json.loads(scan.embed_origins or "[]")]
+        declared = [o if o in origins else normalise_origin(o) for o in json.loads(scan.embed_origins or "[]")]
     except (ValueError, TypeError):
         declared = None
     if scan.embed_declarations > 1 or declared != origins:

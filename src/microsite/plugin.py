@@ -15,6 +15,7 @@ and nothing of one build is kept for the next: a build may run any number of tim
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,13 +24,14 @@ from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
 
 from . import mkdocs_config, staging, template_env
 from .crisis import DEFAULT_DATA as CRISIS_DATA
 from .data import DataError, front_matter
+from .freshness import page_review
 from .headers import trusted_for_config
 from .i18n import words
 from .languages import Language, alternates
@@ -38,7 +40,7 @@ from .postbuild import post_build
 from .scan import PageScan
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .seo import faq_page_json_ld, website_json_ld
-from .site import CACHE_DIR, STYLESHEET
+from .site import CACHE_DIR, LOCAL_EMBED_ENV, STYLESHEET, translated_practice, with_local_embed_origin
 
 # Stale sources are reported, not counted: `strict: true` turns every MkDocs warning into a failed
 # build, and a date passing must never break a build (scripts/check-sources is the hard check).
@@ -72,6 +74,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     run: Run | None = None
     declared: list | None = None  # the languages the config names, as it names them (read once)
     permalink: str | None = None  # the permalinks' title as the config writes it (read once)
+    nav: list | None = None  # the navigation as the config writes it (read once)
     command, dirty, staged = None, False, None
 
     def on_startup(self, *, command, dirty):
@@ -80,9 +83,16 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_config(self, config):
         try:
             self.site = mkdocs_config.load_site_for(config)
+            local = os.environ.get(LOCAL_EMBED_ENV, "").strip()
+            if local and self.command != "serve":
+                raise DataError(LOCAL_EMBED_ENV, "", "a local page may embed the site only under the development "
+                                "server (scripts/serve --embed-from ...), never in a build: unset it")
+            if local:
+                self.site = with_local_embed_origin(self.site, local)
             if self.declared is None:  # later builds get our own copy of the config, with our values
                 self.declared = mkdocs_config.declared_languages(config)
                 self.permalink = mkdocs_config.permalink_title(config)
+                self.nav = config.nav
             languages = mkdocs_config.site_languages(config, self.site.practice["languages"],
                                                      self.site.sources["languages"], self.declared)
         except DataError as exc:
@@ -90,11 +100,14 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         mkdocs_config.keep_languages(config, languages)
         if self.run is None or self.run.depth == 0:  # a new `mkdocs build` (or a rebuild of `serve`)
             self.run = Run(languages)
-            if self.site.practice_file:
-                info.info(f"Practice config: {self.site.practice_file.path}")
+            # Which values this build uses, said first (a practice deploying should see its own file).
+            info.info(f"Practice config: {self.site.practice_file.path}" if self.site.practice_file
+                      else "Practice config: none (our own site)")
+            if local:
+                info.info(f"The development server lets {local} embed the self-assessment")
             _report(self.site.date_warnings)
         self.language = mkdocs_config.build_language(config, self.run.languages)
-        return mkdocs_config.for_build(config, self.site, self.language.code, self.permalink)
+        return mkdocs_config.for_build(config, self.site, self.language.code, self.permalink, self.nav)
 
     def on_pre_build(self, config):
         # `config` is this build's own copy (from on_config); its site_dir is set back when the build
@@ -112,16 +125,42 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             server.watch(str(self.site.practice_file.path.parent))
         return server
 
-    def on_files(self, files, config):
+    def _place_files(self, files, config):
         stylesheet = files.get_file_from_path(self.site.inputs.stylesheet)
         if stylesheet is not None:  # served under its hashed name, with the brand colours
             files.remove(stylesheet)
+        # The practice's own pages and images, in place of ours at the same path; its hidden pages
+        # out, in every language. mkdocs-static-i18n (after this) takes only files under docs/ and
+        # makes them again there for each language, so the practice's files enter as docs/ files
+        # and get their own source back once it has placed them (`on_files_placed`).
+        hidden = self.site.practice_file.hide if self.site.practice_file else ()
+        codes = [language.code for language in self.run.languages]
+        for uri in hidden:
+            for variant in mkdocs_config.localized_uris(uri, codes):
+                page = files.get_file_from_path(variant)
+                if page is not None:
+                    files.remove(page)
+        for uri in mkdocs_config.practice_files(self.site):
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
         for generated in self.site.generated:
             existing = files.get_file_from_path(generated.uri)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, generated.uri, abs_src_path=str(generated.path)))
         return files
+
+    @event_priority(-110)  # after mkdocs-static-i18n's (-100)
+    def _own_sources(self, files, config):
+        sources = mkdocs_config.practice_files(self.site)
+        for file in files:
+            if file.src_uri in sources:
+                file.abs_src_path = str(sources[file.src_uri])
+        return files
+
+    on_files = CombinedEvent(_place_files, _own_sources)
 
     def on_nav(self, nav, config, files):
         # The navigation's titles written in mkdocs.yml are interface words: in the build's language.
@@ -145,18 +184,21 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # Our templates' words, from the build language's catalog (`{% trans %}`, `_()`); they
         # link to a page by its source file (`site_page("about.md") | url`): the language's own page.
         try:
-            template_env.install(env, self.language.code, self.page_address)
+            template_env.install(env, self.language.code, self.page_address, self.has_page)
         except DataError as exc:
             raise PluginError(str(exc)) from None
         self.template_config = mkdocs_config.template_config(config, self.site, self.language, self.run.languages)
         self.run.trusted[self.language.root] = trusted_for_config(self.template_config, env)
         return env
 
-    def page_address(self, src_uri: str) -> str:
+    def has_page(self, src_uri: str) -> bool:
         found = self.files.get_file_from_path(src_uri)
-        if found is None or not found.is_documentation_page():
+        return found is not None and found.is_documentation_page()
+
+    def page_address(self, src_uri: str) -> str:
+        if not self.has_page(src_uri):
             raise PluginError(f"a template links to the page {src_uri!r}, which is not in docs/")
-        return found.url or "./"
+        return self.files.get_file_from_path(src_uri).url or "./"
 
     @event_priority(100)  # before mkdocs-static-i18n's (50), which joins the lines again without the last newline
     def on_page_markdown(self, markdown, page, config, files):
@@ -198,6 +240,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if getattr(page.file, "norm_src_uri", page.file.src_uri) == self.config.faq_page:  # `faq.es.md` too
             json_ld.append(faq_page_json_ld(page.content or ""))
         context["json_ld"] = [item for item in json_ld if item]
+        # Our default name in the page's language (a practice's own name stays as written).
+        context["review"] = page_review(page.meta, translated_practice(practice, self.language.code), page.file.src_uri)
         return context
 
     @event_priority(-50)  # after the minifier: the page as it will be written

@@ -79,7 +79,7 @@ def post_build(site_dir: Path, *, docs_dir: Path, site_url: str | None, embed_or
     split_search_index(site_dir, languages)
     write_sitemaps(site_dir, languages)
     pages = read_site(site_dir, scanned)
-    write_headers(site_dir, embed_origins, trusted, pages, embed_pages, meta=meta)
+    write_headers(site_dir, embed_origins, trusted, pages, embed_pages, meta=meta, site_url=site_url)
     write_robots(site_dir, site_url, tuple(language.root for language in languages if language.root))
 
 

@@ -18,8 +18,10 @@ import hashlib
 import json
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
+if TYPE_CHECKING:  # Pillow is imported where an image is read or drawn: most builds find theirs cached
+    from PIL import Image, ImageFont
 
 from .cache import store
 
@@ -58,6 +60,8 @@ def cached_share_image(cache_dir: Path, title: str, subtitle: str, colors: dict[
 def image_size(path: Path) -> tuple[int, int]:
     """(width, height) of a practice's own share image, read from its header only; raises
     ValueError saying why it cannot be used (not an image, or a size link previews refuse)."""
+    from PIL import Image, UnidentifiedImageError
+
     try:
         size = Path(path).stat().st_size
         if size > MAX_BYTES:
@@ -77,6 +81,8 @@ def image_size(path: Path) -> tuple[int, int]:
 
 
 def draw(title: str, subtitle: str, colors: dict[str, str], font: Path = FONT) -> Image.Image:
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", SIZE, colors["background"])
     pen = ImageDraw.Draw(image)
     width, height = SIZE
@@ -103,6 +109,8 @@ def fit(text: str, font: Path, width: int, height: float, sizes: range = TITLE_S
         most: int = MAX_LINES) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """The largest of `sizes` at which `text` wraps into at most `most` lines within width x
     height; at the smallest size, what does not fit ends with an ellipsis."""
+    from PIL import ImageFont
+
     for size in sizes:
         face = ImageFont.truetype(str(font), size)
         lines = wrap(text, face, width, most)

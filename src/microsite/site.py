@@ -14,8 +14,8 @@ one place:
   (`template_overlay`: with the practice's website and logo where Material's templates look);
 - `block_options`: what our Markdown blocks need (region, data files, the practice);
 - `generated`: the files to publish with the site;
-- `date_warnings`: stale sources and a passed `next_review`, for the adapter to print (a date
-  passing never fails a build).
+- `date_warnings`: stale sources, a passed `next_review`, and a published site without a reviewer
+  or a next review, for the adapter to print (a date passing never fails a build).
 
 `generator_config` gathers the config's part as plain data, for a generator without our plugin.
 
@@ -39,12 +39,22 @@ from .data import DataError, project_file
 from .freshness import dates_report, today_from_env
 from .i18n import words
 from .languages import Language
-from .practice import EXPECTED, PracticeFile, practice_layers, read_practice_file, resolve_practice, source_of
+from .practice import (
+    EXPECTED,
+    PracticeFile,
+    docs_file,
+    is_example_site,
+    practice_layers,
+    read_practice_file,
+    resolve_practice,
+    source_of,
+)
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
 from .self_assessment.model import load_self_assessment
 from .share_image import SIZE as SHARE_IMAGE_SIZE
 from .share_image import cached_share_image, image_size
 from .stylesheet import GeneratedFile, site_stylesheet
+from .urls import local_origin, new_issue_url
 
 STYLESHEET = "assets/stylesheets/site.css"  # under docs/: gets the brand colours, then is served hashed
 SHARE_IMAGE = "assets/images/share.png"  # where the drawn share image is published
@@ -62,6 +72,7 @@ class SiteInputs:
     site_url: str | None = None
     site_name: str = ""
     site_description: str | None = None
+    repo_url: str | None = None  # where the site's sources live: "Report an error" opens an issue there
     practice: Any = None  # our config's own practice block (mkdocs.yml `extra.practice`)
     practice_source: str = practice_module.SOURCE  # how messages name that block
     practice_folder: Path | None = None  # the practice's own folder (see `practice.practice_folder`)
@@ -91,7 +102,7 @@ class Site:
     stylesheet: GeneratedFile | None = None
     share_image: ShareImage | None = None
     sources: dict[str, str] = field(default_factory=dict)  # practice key -> the file it came from
-    date_warnings: tuple[str, ...] = ()  # stale sources, a passed next_review
+    date_warnings: tuple[str, ...] = ()  # stale sources, a passed next_review, a published site unreviewed
 
     @property
     def crisis_path(self) -> Path:
@@ -100,6 +111,16 @@ class Site:
     @property
     def self_assessment_path(self) -> Path:
         return self.inputs.root / self.inputs.self_assessment_data
+
+    @property
+    def docs_folders(self) -> list[Path]:
+        """Where the site's pages and images come from: the practice's own first, then ours."""
+        own = self.practice_file.docs if self.practice_file else None
+        return [own, Path(self.inputs.docs_dir)] if own else [Path(self.inputs.docs_dir)]
+
+    def docs_file(self, uri: str) -> Path:
+        """The file a page or image at `uri` is published from (the practice's, else ours)."""
+        return docs_file(uri, self.docs_folders) or Path(self.inputs.docs_dir) / uri
 
     @property
     def generated(self) -> list[GeneratedFile]:
@@ -128,6 +149,16 @@ def site_settings(inputs: SiteInputs, practice_file: PracticeFile | None) -> dic
     }
 
 
+def named_site(settings: dict[str, Any], practice_file: PracticeFile | None, name: str) -> dict[str, Any]:
+    """A practice that names itself but not the site gets its name in the site's name (the browser
+    tab, link previews): `Northside Coaching: Coaching or Therapy?`."""
+    if practice_file is None or "site_name" in practice_file.site or not practice_file.practice.get("name"):
+        return settings
+    if name.strip() == str(settings["site_name"]).strip() or str(settings["site_name"]).startswith(f"{name}: "):
+        return settings  # named already (a build run again on its own config: mkdocs serve, i18n)
+    return {**settings, "site_name": f"{name}: {settings['site_name']}"}
+
+
 def read_settings(inputs: SiteInputs) -> tuple[dict[str, Any], PracticeFile | None]:
     """The site settings and the practice's file, without checking the rest (for commands that
     only need the site's address)."""
@@ -142,22 +173,66 @@ def load_site(inputs: SiteInputs, with_files: bool = True) -> Site:
     """
     settings, practice_file = read_settings(inputs)
     layers = practice_layers(inputs.practice, inputs.practice_source, practice_file)
-    practice = resolve_practice(None, settings["site_url"], inputs.docs_dir, layers=layers)
+    own_docs = practice_file.docs if practice_file else None
+    practice = resolve_practice(None, settings["site_url"], inputs.docs_dir, layers=layers, own_docs=own_docs)
+    if practice_file:
+        check_hidden(practice_file, inputs.docs_dir)
+    # Where a reader reports an error: the practice's contact, else the repository's issue tracker.
+    practice["report_url"] = practice["contact_url"] or new_issue_url(inputs.repo_url)
     sources = {key: source_of(layers, key) for key in practice}
+    settings = named_site(settings, practice_file, practice["name"])
     brand = resolve_brand(practice["colors"], sources["colors"])
     crisis = load_crisis_lines(data_file(inputs, "crisis_data"))
     check_region(crisis, practice["region"], sources["region"])
     load_self_assessment(data_file(inputs, "self_assessment_data"))  # fail early, with the path
-    errors, warnings = dates_report(crisis, inputs.crisis_data, inputs.docs_dir, practice, sources, today_from_env())
+    errors, warnings = dates_report(crisis, inputs.crisis_data, inputs.docs_dir, practice, sources, today_from_env(),
+                                    own_docs=own_docs, hidden=practice_file.hide if practice_file else (),
+                                    published=not is_example_site(settings["site_url"]))
     if errors:
         raise DataError("", "", "\n".join(errors))
     site = Site(inputs, settings, practice, brand, crisis, practice_file, sources=sources,
                 date_warnings=tuple(warnings))
+    site = replace(site, date_warnings=(*site.date_warnings, *header_warnings(site)))
     if not with_files:
         return site
     cache = inputs.root / inputs.cache_dir
     stylesheet = site_stylesheet(inputs.docs_dir, inputs.stylesheet, brand_css(brand), cache)
     return replace(site, stylesheet=stylesheet, share_image=share_image(site, cache))
+
+
+# Pages every page links to (the header, the footer, the 404 page): crisis help, who publishes the
+# site and how it is held to account. A practice may replace them with its own, never hide them.
+KEPT_PAGES = ("index.md", "get-help-now.md", "about.md", "self-assessment.md", "editorial-policy.md",
+              "accessibility.md", "complaints.md", "what-happens-when-you-call.md")
+
+
+def check_hidden(practice_file: PracticeFile, docs_dir: Path) -> None:
+    """Each page the practice hides is one of ours (a name mistyped would hide nothing), and not
+    one that every page links to."""
+    for index, page in enumerate(practice_file.hide):
+        if page in KEPT_PAGES:
+            raise DataError(practice_file.source, f"hide[{index}]", f"{page!r} cannot be hidden: every page links "
+                            "to it (it may be replaced by a page of the same name in practice/docs/)")
+        if not (Path(docs_dir) / page).is_file():
+            raise DataError(practice_file.source, f"hide[{index}]", f"{page!r} is not one of our pages (a path under "
+                            f"{Path(docs_dir).name}/, such as faq.md)")
+
+
+# `scripts/serve --embed-from http://localhost:5500` sets it: the development server then lets that
+# local page embed the self-assessment. A build refuses it (a published site never trusts a page
+# on a reader's own machine).
+LOCAL_EMBED_ENV = "MICROSITE_LOCAL_EMBED_ORIGIN"
+
+
+def with_local_embed_origin(site: Site, origin: str) -> Site:
+    """The site with a local page (http://localhost:PORT) among its embed origins, for the
+    development server only."""
+    try:
+        local = local_origin(origin)
+    except ValueError as exc:
+        raise DataError(f"{LOCAL_EMBED_ENV} (scripts/serve --embed-from)", "", str(exc)) from None
+    origins = list(dict.fromkeys([*site.practice["embed_origins"], local]))
+    return replace(site, practice={**site.practice, "embed_origins": origins})
 
 
 def data_file(inputs: SiteInputs, option: str) -> Path:
@@ -172,7 +247,7 @@ def share_image(site: Site, cache_dir: Path) -> ShareImage:
     practice = site.practice
     if practice["share_image"]:
         try:
-            width, height = image_size(Path(site.inputs.docs_dir) / practice["share_image"])  # reads the header only
+            width, height = image_size(site.docs_file(practice["share_image"]))  # reads the header only
         except ValueError as exc:
             raise DataError(site.sources["share_image"], "share_image", f"expected {EXPECTED['share_image']}, "
                             f"got {practice['share_image']!r}, which {exc.args[0].removeprefix('it ')}") from None
@@ -182,6 +257,7 @@ def share_image(site: Site, cache_dir: Path) -> ShareImage:
               "muted": light["--brand-on-primary-muted"], "accent": light["--brand-accent"]}
     # Under the practice's name, the site's; when they are one, what the site is for.
     name, description = site.settings["site_name"], site.settings["site_description"]
+    name = name.removeprefix(f"{practice['name']}: ")  # a site named after the practice: what it is for
     subtitle = name if name != practice["name"] else description or ""
     drawn = cached_share_image(cache_dir, practice["name"], subtitle, colors)
     return ShareImage(SHARE_IMAGE, *SHARE_IMAGE_SIZE, drawn=GeneratedFile(SHARE_IMAGE, drawn))
@@ -203,10 +279,37 @@ def template_values(site: Site, language: Language | None = None,
     language = language or Language("en", "English", "", True)
     return {
         "practice": translated_practice(site.practice, language.code),
+        # our default name in the page's language (a catalog message); a practice's stays as written
+        "header_name": words(language.code).gettext(header_name(site)),
         "share_image": {"path": share.uri, "width": share.width, "height": share.height} if share else None,
         "language": asdict(language),
         "languages": [asdict(item) for item in languages or [language]],
     }
+
+
+def header_name(site: Site) -> str:
+    """The name in the header: the practice's short name, else its name (where a practice set one),
+    else the site's name."""
+    practice, own = site.practice, site.practice_file.practice if site.practice_file else {}
+    if practice["short_name"]:
+        return practice_module.header_name(practice["short_name"])
+    if own.get("name"):
+        return practice_module.header_name(practice["name"])
+    return site.settings["site_name"]
+
+
+def header_warnings(site: Site) -> list[str]:
+    """A short name the header cannot show whole is an error; a name, a warning (the name is the
+    practice's, shown whole everywhere else): both say the word's length and the limit."""
+    practice, own = site.practice, site.practice_file.practice if site.practice_file else {}
+    if practice["short_name"]:
+        problem = practice_module.header_problem(practice["short_name"], "short_name", site.sources["short_name"])
+        if problem:
+            raise DataError("", "", problem)
+    elif own.get("name"):
+        problem = practice_module.header_problem(practice["name"], "name", site.sources["name"])
+        return [problem] if problem else []
+    return []
 
 
 def translated_practice(practice: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -240,7 +343,7 @@ def block_options(site: Site, lang: str = "en") -> dict[str, dict[str, Any]]:
     region, crisis = site.practice["region"], str(site.crisis_path)
     options = {name: {"region": region, "data": crisis} for name in CRISIS_BLOCKS}
     options["microsite.self_assessment"] = {
-        "region": region, "booking_url": site.practice["booking_url"] or "",
+        "region": region, "booking_url": site.practice["booking_url"] or "", "publisher": site.practice["name"],
         "data": str(site.self_assessment_path), "crisis_data": crisis,
     }
     options["microsite.publisher"] = {"practice": translated_practice(site.practice, lang)}

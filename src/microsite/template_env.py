@@ -35,13 +35,15 @@ def iso_date(day: Any) -> str:
     return day.isoformat() if isinstance(day, date) else str(day)
 
 
-def install(env: Any, lang: str, page_address: Callable[[str], str]) -> Any:
+def install(env: Any, lang: str, page_address: Callable[[str], str], has_page: Callable[[str], bool]) -> Any:
     """Make `env` render our templates in `lang`; `page_address(src_uri)` gives the address (from
-    the site's root) of the build's page made from `src_uri`, such as `es/about/` for `about.md`."""
+    the site's root) of the build's page made from `src_uri`, such as `es/about/` for `about.md`;
+    `has_page(src_uri)` whether the build has it (a practice may hide some of ours)."""
     env.add_extension(jinja_i18n)
     env.install_gettext_translations(translations(lang), newstyle=True)
     interface = words(lang)
     env.globals["site_page"] = page_address
+    env.globals["site_has"] = has_page
     env.filters["long_date"] = interface.date  # front matter's `reviewed`, written out in the language
     env.filters["iso_date"] = iso_date
     env.filters["language_base"] = language_base

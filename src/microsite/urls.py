@@ -13,8 +13,6 @@ None when the address is fine.
 from __future__ import annotations
 
 import re
-from email.errors import HeaderParseError
-from email.headerregistry import Address
 from html.entities import html5
 from urllib.parse import urlsplit
 
@@ -143,6 +141,9 @@ def email_problem(value: str) -> str | None:
     `&` in a mailto: link as more headers, so `a%0Abcc%3Aspy@…` would show one address and copy
     in another.
     """
+    from email.errors import HeaderParseError  # imported here: email's parser is slow to import,
+    from email.headerregistry import Address  # and most builds check no address
+
     problem = _forbidden(value)
     if problem:
         return problem
@@ -175,6 +176,27 @@ def normalise_origin(value: str) -> str:
     return f"https://{host}" if port in (None, DEFAULT_PORTS["https"]) else f"https://{host}:{port}"
 
 
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+
+
+def local_origin(value: str) -> str:
+    """`http://localhost:PORT` (or 127.0.0.1, [::1]) as browsers report it: the page on the
+    owner's own machine that tries the embed, under the development server only. Raises
+    ValueError for anything else."""
+    parts = urlsplit(value.strip())
+    netloc = parts.netloc.lower()
+    host = netloc.rsplit(":", 1)[0] if netloc.count(":") == 1 or netloc.startswith("[") else netloc
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if (parts.scheme not in ("http", "https") or host not in LOCAL_HOSTS or parts.path not in ("", "/")
+            or parts.query or parts.fragment or parts.username or parts.password):
+        raise ValueError(f"{value!r}: expected a page on this machine, such as http://localhost:5500 (no path)")
+    default = DEFAULT_PORTS.get(parts.scheme)
+    return f"{parts.scheme}://{host}" + ("" if port in (None, default) else f":{port}")
+
+
 def origin_problem(value: str) -> str | None:
     try:
         normalise_origin(value)
@@ -200,3 +222,19 @@ def contact_problem(value: str) -> str | None:
     if url_problem(value, ("http", "https")) is None:
         return None
     return "expected an email address (name@example.org) or a web page (https://...)"
+
+
+# Where a forge opens a new issue, by host: the repository's address plus this path.
+NEW_ISSUE_PATHS = {"github.com": "/issues/new", "codeberg.org": "/issues/new", "gitlab.com": "/-/issues/new"}
+
+
+def new_issue_url(repo_url: str | None) -> str | None:
+    """Where a reader reports an error in the repository `repo_url` (MkDocs' setting), for the
+    forges whose address for it we know; None otherwise (a guess would lead nowhere)."""
+    if not repo_url:
+        return None
+    parts = urlsplit(repo_url.strip())
+    path = parts.path.rstrip("/").removesuffix(".git")
+    if parts.scheme != "https" or parts.hostname not in NEW_ISSUE_PATHS or path.count("/") < 2:
+        return None
+    return f"https://{parts.hostname}{path}{NEW_ISSUE_PATHS[parts.hostname]}"

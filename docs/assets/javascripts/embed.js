@@ -23,7 +23,7 @@ function * layouts (sa) {
     sa.showErrors(sa.inStep(i))
     if (sa.alert) sa.alert.hidden = false
     sa.placePanel()
-    sa.showNotice(longest(Object.values(sa.constructor.notices)))
+    sa.showNotice(longest(sa.notices))
     yield
   }
   const answers = sa.questions.map((q) => {
@@ -37,8 +37,8 @@ function * layouts (sa) {
     const winner = result.dataset.result
     sa.layoutResult(winner, sa.model.rules.map((r, i) => (r.result === winner ? i : -1)).filter((i) => i >= 0), answers, total)
     sa.part('share').hidden = false
-    sa.part('share-status').textContent = 'Select the link above and copy it.'
-    sa.showNotice(longest(Object.values(sa.constructor.notices)))
+    sa.part('share-status').textContent = sa.text.copy
+    sa.showNotice(longest(sa.notices))
     yield
   }
 }

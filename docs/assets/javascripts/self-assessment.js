@@ -67,15 +67,14 @@ export function decode (hash, model) {
   return fits ? { answers } : { error: 'invalid' }
 }
 
-const NOTICES = {
-  version: 'This link to saved answers was made for an older version of these questions, so we could not use it. You can answer the questions again below.',
-  newer: 'This link to saved answers was made for a newer version of these questions, so we could not use it. Reload the page to get the newest version, or answer the questions below.',
-  invalid: 'This link to saved answers could not be read, so nothing was filled in. You can answer the questions below.',
-  // A link anyone can make: what it fills in may be someone else's answers, not the reader's.
-  opened: 'These answers come from a link, not from you. They may be someone else\'s. You can change them, or clear them and answer the questions yourself.',
-  // Script cannot edit other entries of the browser's history: say so where the reader looks.
-  cleared: 'Your answers are cleared from this page and its address. Your browser\'s history may still list the link you opened. You can delete it there.'
+/** A message of the page's words (`data-sa-text`, written by the block in the page's language)
+ * with its `%(name)s` filled in. */
+export function fill (message, values = {}) {
+  return String(message).replace(/%\((\w+)\)s/g, (all, name) => (name in values ? String(values[name]) : all))
 }
+
+// What the script may tell the reader, from the page's words (the embed measures the longest).
+const NOTICES = ['version', 'newer', 'invalid', 'opened', 'cleared']
 
 /**
  * Enhance one questionnaire, then fire `self-assessment:ready` on it (the embed waits for it to
@@ -98,12 +97,14 @@ export function init (root) {
  * result names its heading in `aria-labelledby`: ids and classes are decided in one place, the block.
  */
 export class SelfAssessment {
-  static notices = NOTICES // what it may tell the reader (the embed measures the longest)
-
   constructor (root) {
     this.root = root
     this.current = 0
+    this.text = JSON.parse(root.dataset.saText || '{}') // the page's words for the script
   }
+
+  /** Every notice it may show, in the page's language (the embed measures the longest). */
+  get notices () { return NOTICES.map((key) => this.text[key]) }
 
   /** The element the block named `name` (or null), and every one of them. */
   part (name) { return this.root.querySelector(`[data-sa-part="${name}"]`) }
@@ -157,7 +158,7 @@ export class SelfAssessment {
   }
 
   tell (key) {
-    this.showNotice(NOTICES[key]).focus()
+    this.showNotice(this.text[key]).focus()
   }
 
   showNotice (text) {
@@ -170,7 +171,7 @@ export class SelfAssessment {
   showStep (index, focus) {
     this.current = index
     this.steps.forEach((step, i) => { step.hidden = i !== index })
-    this.part('step-label').textContent = `Step ${index + 1} of ${this.steps.length}`
+    this.part('step-label').textContent = fill(this.text.step, { step: index + 1, steps: this.steps.length })
     this.part('progress-bar').value = index + 1
     const last = index === this.steps.length - 1
     this.button('back').hidden = index === 0
@@ -200,7 +201,7 @@ export class SelfAssessment {
     this.part('errors-list').replaceChildren(...missing.map((q) => {
       const link = document.createElement('a')
       link.href = `#${q.fieldset.id}`
-      link.textContent = `Choose an answer to question ${this.questions.indexOf(q) + 1}`
+      link.textContent = fill(this.text.choose, { number: this.questions.indexOf(q) + 1 })
       const item = document.createElement('li')
       item.append(link)
       return item
@@ -340,7 +341,7 @@ export class SelfAssessment {
     input.select()
     // No clipboard (or no permission, as in a frame): the reader copies the selected link.
     Promise.resolve().then(() => navigator.clipboard.writeText(url))
-      .then(() => 'Link copied.', () => 'Select the link above and copy it.')
+      .then(() => this.text.copied, () => this.text.copy)
       .then((text) => { this.part('share-status').textContent = text })
   }
 

@@ -37,6 +37,14 @@ def load_self_assessment(path: str | Path = DEFAULT_DATA, lang: str = SOURCE_LAN
     return with_words(load_model(path), load_text(path, lang, TEXT_SCHEMA))
 
 
+def scale_words(found: str | dict[str, str]) -> dict[str, str]:
+    """A scale's words: `label` (for any count, and in the rules: 'mood points') and `one` (for a
+    count the catalog's plural rule calls singular: 'mood point'; the label if not given)."""
+    if isinstance(found, str):
+        return {"label": found, "one": found}
+    return {"label": found["other"], "one": found["one"]}
+
+
 def with_words(data: dict[str, Any], text: Text) -> dict[str, Any]:
     """The meaning `data` with the words of `text` put in (a missing text: DataError naming the
     text file, the id and the language)."""
@@ -46,12 +54,12 @@ def with_words(data: dict[str, Any], text: Text) -> dict[str, Any]:
     text.check_ids("questions", [question["id"] for question in questions(data)], "question")
     text.check_ids("rules", [rule["id"] for rule in data["rules"]], "rule")
     text.check_ids("results", [result["id"] for result in data["results"]], "result")
-    data["scales"] = {scale: {"label": text.get(("scales", scale), f"the scale {scale!r}")} for scale in data["scales"]}
+    data["scales"] = {scale: scale_words(text.get(("scales", scale), f"the scale {scale!r}")) for scale in data["scales"]}
     for section in sections:
         section.update(text.get(("sections", section["id"]), f"the section {section['id']!r}"))
         for question in section["questions"]:
             found = text.get(("questions", question["id"]), f"the question {question['id']!r}")
-            question.update({key: found[key] for key in ("text", "hint") if key in found})
+            question.update({key: found[key] for key in ("text", "hint", "lang") if key in found})
             labels = text.get(("questions", question["id"], "options"), f"the options of the question {question['id']!r}")
             if len(labels) != len(question["options"]):
                 raise DataError(text.source, f"questions.{question['id']}.options",
@@ -200,9 +208,13 @@ def reachable_scores(data: dict[str, Any]) -> dict[tuple[int, ...], tuple[int, .
 
 
 def _check_reachable(data: dict[str, Any], source: str) -> None:
-    scales, rule_for = list(data["scales"]), rule_finder(data)
-    hit = {rule_for(dict(zip(scales, totals, strict=True))) for totals in reachable_scores(data)}
-    for r in range(len(data["rules"])):
+    scales, rule_for, rules = list(data["scales"]), rule_finder(data), len(data["rules"])
+    hit: set[int] = set()
+    for totals in reachable_scores(data):
+        hit.add(rule_for(dict(zip(scales, totals, strict=True))))
+        if len(hit) == rules:  # every rule reached: the rest cannot change the answer
+            return
+    for r in range(rules):
         if r not in hit:
             raise DataError(
                 source, f"rules[{r}]",
