@@ -4,11 +4,10 @@ it, and the check that runs before it is published."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
-
-import re
 
 import pytest
 import yaml
