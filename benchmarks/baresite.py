@@ -10,6 +10,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from harness.sitebuild import page_sources, translation_of
 from microsite.i18n import words
 
 from .block_markdown import DATA_BLOCKS, block_renderer
@@ -87,6 +88,14 @@ def make_bare_project(root: Path, dest: Path, language: str | None = None) -> Pa
     rules, as ours does, and its navigation carries the same words as ours (our catalog's)."""
     ours = read_config(root / "mkdocs.yml")
     shutil.copytree(ours.docs_dir, dest / "docs", dirs_exist_ok=True)
+    # One language a bare site: its own pages where they are written in it (`faq.es.md` as
+    # `faq.md`), the default language's elsewhere, as ours falls back.
+    for page in sorted((dest / "docs").rglob("*.md")):
+        lang = translation_of(page)
+        if lang and lang == language:
+            page.replace(page.with_name(page.name.removesuffix(f".{lang}.md") + ".md"))
+        elif lang:
+            page.unlink()
     render = block_renderer(root / "mkdocs.yml")
     for page in (dest / "docs").rglob("*.md"):
         page.write_text(strip_front_matter_keys(strip_blocks(page.read_text("utf-8"), render)), "utf-8")
@@ -155,7 +164,7 @@ def add_synthetic_pages(config_path: Path, count: int) -> Path:
     that INHERITs `config_path` with them in its nav."""
     config = read_config(config_path)
     docs = Path(config.docs_dir)
-    words = [w.lower() for page in sorted(docs.rglob("*.md"))
+    words = [w.lower() for page in page_sources(None, docs)
              for w in re.findall(r"[A-Za-z]{3,}", page.read_text("utf-8"))] or ["word"]
     folder = docs / "synthetic"
     folder.mkdir(exist_ok=True)

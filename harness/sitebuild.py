@@ -46,10 +46,31 @@ def html_pages(site_dir: Path) -> list[Path]:
     return sorted(site_dir.rglob("*.html"))
 
 
+def translation_of(source: Path) -> str | None:
+    """The language of a page written beside the default language's (`faq.es.md`: `es`), else None."""
+    lang = Path(source.stem).suffix.lstrip(".")
+    return lang if lang in LANGUAGE_ROOTS and LANGUAGE_ROOTS[lang] else None
+
+
+def page_sources(lang: str | None = None, docs_dir: Path = ROOT / "docs") -> list[Path]:
+    """The Markdown sources of one language's own pages, sorted: the default language's (`faq.md`;
+    `lang` None), or those written in `lang` (`faq.es.md`)."""
+    return sorted(p for p in docs_dir.rglob("*.md") if translation_of(p) == lang)
+
+
+def built_page(site_dir: Path, source: Path, docs_dir: Path = ROOT / "docs") -> Path:
+    """The built HTML of a page source: `faq.md` is `faq/index.html`, `faq.es.md` is `es/faq/index.html`."""
+    lang = translation_of(source)
+    rel = source.relative_to(docs_dir).as_posix().removesuffix(".md").removesuffix(f".{lang}" if lang else "")
+    path = "index.html" if rel == "index" else rel.removesuffix("/index") + "/index.html"
+    return site_dir / (LANGUAGE_ROOTS[lang] if lang else "") / path
+
+
 def docs_page_urls(docs_dir: Path = ROOT / "docs") -> list[str]:
-    """Directory URLs of every Markdown page in docs/ (what `use_directory_urls` publishes)."""
+    """Directory URLs of every Markdown page in docs/ (what `use_directory_urls` publishes), in
+    the default language."""
     urls = []
-    for source in sorted(docs_dir.rglob("*.md")):
+    for source in page_sources(None, docs_dir):
         rel = source.relative_to(docs_dir).with_suffix("").as_posix()
         urls.append("" if rel == "index" else rel.removesuffix("/index") + "/")
     return urls

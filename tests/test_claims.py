@@ -27,7 +27,7 @@ from claims import (
     site_path,
     source_entry,
 )
-from harness.sitebuild import ROOT
+from harness.sitebuild import ROOT, page_sources
 from microsite.data import DataError
 
 PAGE = """<article><h1 id="top">Title</h1><p>Intro <a href="../sources/#nimh">NIMH</a>.</p>
@@ -144,7 +144,7 @@ def test_every_claim_is_on_its_page_in_its_section_and_cites_its_source(claims, 
 def test_every_citation_on_a_page_is_in_the_claims_list(claims, site_dir):
     listed = {(c["page"], c["anchor"], c["source"]) for c in claims["claims"]}
     missing, unknown = [], []
-    for path in sorted((ROOT / "docs").glob("*.md")):
+    for path in page_sources():
         if path.name == SOURCES_PAGE:
             continue
         for heading, source in citations(built(site_dir, path.name)):
@@ -180,7 +180,7 @@ def test_the_reference_entries_say_which_sources_are_not_the_first_source(claims
 
 def test_every_reference_entry_on_any_page_is_a_listed_source_of_that_page(claims):
     listed = {source: entry.get("page", SOURCES_PAGE) for source, entry in claims["sources"].items()}
-    found = {(path.name, source) for path in sorted((ROOT / "docs").glob("*.md"))
+    found = {(path.name, source) for path in page_sources()
              for source in re.findall(r"^  \{ #([a-z0-9-]+) \}$", path.read_text("utf-8"), re.M)}
     assert found and not [f"{page}#{source}" for page, source in found if listed.get(source) != page]
 
@@ -189,7 +189,7 @@ def test_no_outside_link_reaches_the_content_without_a_listed_source(claims):
     listed = [s["url"] for s in claims["sources"].values()]
     listed += [c["source"] for c in claims["claims"] if c["source"].startswith("https://")]
     listed += sorted(outside_urls((ROOT / "data" / "crisis-lines.yml").read_text("utf-8")))
-    content = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "data" / "self-assessment.yml"]
+    content = page_sources() + [ROOT / "data" / "self-assessment.yml"]
     unlisted = [f"{path.relative_to(ROOT)}: {url}" for path in content
                 for url in sorted(outside_urls(path.read_text("utf-8")))
                 if not any(same_address(url, known) for known in listed)]

@@ -8,10 +8,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from harness.sitebuild import ROOT
+from harness.sitebuild import LANGUAGE_ROOTS, built_page, page_sources
 from microsite.freshness import PAGE_DAYS
 
-PAGES = sorted((ROOT / "docs").glob("*.md"))
+PAGES = page_sources()  # in the default language; the date and names are written in English
+SOURCES = [page for lang in LANGUAGE_ROOTS for page in page_sources(None if not LANGUAGE_ROOTS[lang] else lang)]
 
 
 def front_matter(path) -> dict:
@@ -20,13 +21,13 @@ def front_matter(path) -> dict:
     return yaml.safe_load(text[4:].split("\n---", 1)[0]) or {}
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
 def test_page_has_a_description(path):
     description = front_matter(path).get("description")
     assert isinstance(description, str) and len(description.strip()) >= 20, f"{path.name}: description"
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
 def test_page_has_a_reviewed_date_that_is_not_in_the_future(path):
     reviewed = front_matter(path).get("reviewed")
     assert isinstance(reviewed, dt.date), f"{path.name}: reviewed must be YYYY-MM-DD, got {reviewed!r}"
@@ -35,9 +36,7 @@ def test_page_has_a_reviewed_date_that_is_not_in_the_future(path):
 
 def review_line(site_dir, path):
     """The built page's line under its words: who wrote and reviewed it, and when."""
-    stem = path.name.removesuffix(".md")
-    html = (site_dir / ("index.html" if stem == "index" else f"{stem}/index.html")).read_text("utf-8")
-    return BeautifulSoup(html, "html.parser").select_one(".page-reviewed")
+    return BeautifulSoup(built_page(site_dir, path).read_text("utf-8"), "html.parser").select_one(".page-reviewed")
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)

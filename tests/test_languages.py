@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from fixture_site import PRACTICE, practice_config, project_copy
-from harness.sitebuild import mkdocs_build, page_language
+from harness.sitebuild import built_page, mkdocs_build, page_language, page_sources
 
 # Words of the interface (ours, in the catalog, the blocks and the script's texts; Material's):
 # on a Spanish page, none may show outside what is marked as another language's words.
@@ -87,21 +87,25 @@ def test_the_spanish_interface_has_no_english_word(pages, site_dir):
 def test_the_english_word_check_finds_an_english_word(site_dir, tmp_path):
     # Guards the test above: the check sees the interface, and not the page's marked English words.
     page = tmp_path / "page.html"
-    html = (site_dir / "es" / "faq" / "index.html").read_text("utf-8")
+    doc = soup(site_dir / "es" / "faq" / "index.html")
     assert english_words(interface_text(site_dir / "es" / "faq" / "index.html")) == []
-    assert 'lang=en' in html or 'lang="en"' in html  # the page's own words are there, marked
-    page.write_text(html.replace("Obtenga ayuda ahora", "Get help now", 1), "utf-8")
+    assert doc.select_one("article [lang=en]")  # English words of the page's own are there, marked
+    doc.select_one("header a.help-now").string = "Get help now"
+    page.write_text(str(doc), "utf-8")
     assert english_words(interface_text(page)) == ["Get help now"]
 
 
 def test_every_page_says_its_language_and_marks_the_words_of_another(pages, site_dir):
+    written = {built_page(site_dir, p).relative_to(site_dir).as_posix() for p in page_sources("es")}
     for page in pages:
         rel = page.relative_to(site_dir)
         doc = soup(page)
         assert doc.html["lang"] == page_language(rel), rel
-        if page_language(rel) == "es" and page.name == "index.html":
-            # The page is not written in Spanish yet: its words are the English page's, marked so.
+        if page_language(rel) == "es" and page.name == "index.html" and rel.as_posix() not in written:
+            # A page not written in Spanish: its words are the English page's, marked so.
             assert doc.select_one("article [lang=en]"), rel
+        if rel.as_posix() in written:  # written in Spanish: no wrapper marks its words as English
+            assert not doc.select_one("article > div[lang]"), rel
 
 
 def test_every_page_links_to_itself_in_each_language(pages, site_dir):

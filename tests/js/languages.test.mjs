@@ -9,11 +9,13 @@ function header () {
   const link = (root, href, current) => ({
     dataset: { languageRoot: root },
     href: new URL(href, 'https://site.example/learn/es/faq/').href,
-    hasAttribute: (name) => name === 'aria-current' && current
+    hasAttribute: (name) => name === 'aria-current' && current,
+    addEventListener: (type, fn) => { if (type === 'click') clicked.push(fn) }
   })
   return [link('../../', '../../faq/', false), link('../', './', true)]
 }
 
+const clicked = []
 const links = header()
 let subscribed = null
 globalThis.location = { href: 'https://site.example/learn/es/faq/' }
@@ -21,12 +23,21 @@ globalThis.document = { querySelectorAll: () => links }
 globalThis.window = { document$: { subscribe: (fn) => { subscribed = fn } } }
 const { follow } = await import('../../docs/assets/javascripts/languages.js')
 
-test('after an instant navigation, each language links to the new page', () => {
+test('after an instant navigation, each language links to the new page and the same section', () => {
   assert.equal(typeof subscribed, 'function') // it follows every page Material shows
   globalThis.location.href = 'https://site.example/learn/es/therapy/#who-provides-therapy'
   subscribed()
   assert.deepEqual(links.map((link) => link.href),
-    ['https://site.example/learn/therapy/', 'https://site.example/learn/es/therapy/'])
+    ['https://site.example/learn/therapy/#who-provides-therapy', 'https://site.example/learn/es/therapy/#who-provides-therapy'])
+})
+
+test('choosing a language keeps the self-assessment\'s answers in the address', () => {
+  globalThis.location.href = 'https://site.example/learn/es/self-assessment/'
+  subscribed()
+  globalThis.location.href = 'https://site.example/learn/es/self-assessment/#answers=3.01210'  // restored later on the page
+  assert.equal(clicked.length, links.length)
+  clicked[0]()
+  assert.equal(links[0].href, 'https://site.example/learn/self-assessment/#answers=3.01210')
 })
 
 test('the home page of the language maps to the other home page', () => {
