@@ -38,7 +38,7 @@ def test_each_emergency_number_is_named_with_its_country(tmp_path):
     for region in soup.select(".crisis-help > details.crisis-region"):
         name = region.summary.get_text(strip=True)
         line = region.select_one(".crisis-emergency")
-        assert line.get_text(" ", strip=True).startswith(f"{name}: if you or someone else is in danger right now, call")
+        assert line.get_text(" ", strip=True).startswith(f"{name}: If you or someone else is in danger right now, call")
 
 
 def test_the_directory_tells_a_reader_elsewhere_to_call_their_local_emergency_number(tmp_path):
