@@ -6,7 +6,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from crisis_fixture import write_crisis_data
+from crisis_fixture import crisis_data, crisis_text, write_crisis_data
 from microsite.crisis import CrisisExtension
 from microsite.data import DataError
 
@@ -38,7 +38,7 @@ def test_each_emergency_number_is_named_with_its_country(tmp_path):
     for region in soup.select(".crisis-help > details.crisis-region"):
         name = region.summary.get_text(strip=True)
         line = region.select_one(".crisis-emergency")
-        assert line.get_text(" ", strip=True).startswith(f"{name}: if you or someone else is in danger right now, call")
+        assert line.get_text(" ", strip=True).startswith(f"{name}: If you or someone else is in danger right now, call")
 
 
 def test_the_directory_tells_a_reader_elsewhere_to_call_their_local_emergency_number(tmp_path):
@@ -143,3 +143,43 @@ def test_opening_hours_are_written_from_the_data_in_the_pages_language(tmp_path)
     # GB's line is open on weekdays (days and times as data): Babel writes the days and times.
     text = " ".join(render(tmp_path).select_one("#region-gb .crisis-line").get_text(" ").replace("\u202f", " ").split())
     assert "Open: Monday, Tuesday, Wednesday, Thursday, and Friday, 9:00 AM to 5:30 PM." in text, text
+
+
+def test_the_emergency_number_by_text_comes_with_its_words_link_and_source(tmp_path):
+    data, text = crisis_data(), crisis_text()
+    data["regions"]["GB"]["emergency"]["by_text"] = {"number": "999", "source": "https://example.nhs.uk/sms",
+                                                     "checked": "2026-11-26"}
+    text["regions"]["GB"]["by_text"] = "If you cannot call, register first."
+    path = write_crisis_data(tmp_path / "crisis-lines.yml", data, text)
+    soup = BeautifulSoup(markdown.markdown(BLOCK, extensions=[CrisisExtension(region="GB", data=str(path))]),
+                         "html.parser")
+    by_text = soup.select("#region-gb .crisis-by-text")
+    assert len(by_text) == 1 and by_text[0].get_text().startswith("If you cannot call, register first.")
+    assert [a["href"] for a in by_text[0].select("a")] == ["sms:999"]
+    assert by_text[0].find_next_sibling("p")["class"] == ["crisis-source"]
+    assert "https://example.nhs.uk/sms" in by_text[0].find_next_sibling("p").a["href"]
+    assert not soup.select("#region-ie .crisis-by-text")  # only where the data holds one
+
+
+def test_a_by_text_without_its_words_fails_naming_the_region(tmp_path):
+    data = crisis_data()
+    data["regions"]["GB"]["emergency"]["by_text"] = {"number": "999", "source": "https://example.nhs.uk/sms",
+                                                     "checked": "2026-11-26"}
+    path = write_crisis_data(tmp_path / "crisis-lines.yml", data)
+    with pytest.raises(DataError, match="regions.GB.by_text"):
+        markdown.markdown(BLOCK, extensions=[CrisisExtension(region="GB", data=str(path))])
+
+
+def test_hours_not_confirmed_say_so(tmp_path):
+    data = crisis_data()
+    data["regions"]["GB"]["lines"][0]["hours"] = "unconfirmed"
+    path = write_crisis_data(tmp_path / "crisis-lines.yml", data)
+    soup = BeautifulSoup(markdown.markdown(BLOCK, extensions=[CrisisExtension(region="GB", data=str(path))]),
+                         "html.parser")
+    facts = soup.select_one("#region-gb .crisis-line__facts").get_text()
+    assert "not confirmed here" in facts and "Monday" not in facts
+
+
+def test_a_lines_heading_id_is_its_data_id(tmp_path):
+    soup = render(tmp_path)
+    assert soup.select_one("#region-gb li.crisis-line > h4")["id"] == "listening-line"

@@ -138,6 +138,7 @@ GOVERNMENT = (
     "nhs.uk", "nhs.wales", "gov.scot", "gov.wales", "hscni.net", "nidirect.gov.uk", "hse.ie", "merrionstreet.ie",
     "samhsa.gov", "911.gov", "ojp.gov", "texas.gov", "justice.gc.ca", "canada.ca", "vch.ca", "gov.au", "vic.gov.au",
     "scotland.police.uk",
+    "112.ie",  # Ireland's emergency call answering service, run for the State: the provider of 112 itself
 )
 # Pages that once stood in for a provider's own: news, newswires, partners, a trust that no longer exists.
 NOT_SOURCES = ("newswire.ca", "lifeinmind.org.au", "nwbh.nhs.uk", "mentalhealthcommission.ca", "citizensinformation.ie")

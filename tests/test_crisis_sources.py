@@ -43,8 +43,9 @@ def unexplained_sources(data: dict) -> list[str]:
     for code, region in data["regions"].items():
         emergency = region["emergency"]
         places = [(f"regions.{code}.emergency", emergency["source"], None, emergency)]
-        if emergency.get("go_to"):
-            places.append((f"regions.{code}.emergency.go_to", emergency["go_to"]["source"], None, emergency))
+        for key in ("go_to", "by_text"):
+            if emergency.get(key):
+                places.append((f"regions.{code}.emergency.{key}", emergency[key]["source"], None, emergency))
         for kind in ("lines", "abuse_lines"):
             for i, line in enumerate(region.get(kind, [])):
                 places.append((f"regions.{code}.{kind}[{i}]", line["source"], line.get("website"), line))

@@ -188,8 +188,8 @@ def test_the_questionnaire_in_a_language_without_words_is_marked_as_english(tmp_
 def test_a_language_missing_a_text_fails_the_build_naming_the_file_the_id_and_the_language(tmp_path):
     root = project_copy(tmp_path / "project")
     text = copy.deepcopy(load_crisis_lines(root / "data" / "crisis-lines.yml"))  # every id of the real data
-    words = {"regions": {code: {"name": region["name"]} | ({"go_to": region["emergency"]["go_to"]["text"]}
-                                                              if "go_to" in region["emergency"] else {})
+    words = {"regions": {code: {"name": region["name"]} | {key: region["emergency"][key]["text"]
+                                                            for key in ("go_to", "by_text") if key in region["emergency"]}
                          for code, region in text["regions"].items()},
              "lines": {line["id"]: {"name": line["name"]} for region in text["regions"].values()
                        for kind in ("lines", "abuse_lines") for line in region.get(kind, [])},

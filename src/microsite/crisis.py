@@ -13,7 +13,6 @@ import xml.etree.ElementTree as etree
 from typing import Any
 from urllib.parse import urlsplit
 
-from markdown.extensions.toc import slugify
 from pymdownx.blocks.block import type_string_in
 
 from . import contents
@@ -242,8 +241,9 @@ def render_line(parent: etree.Element, line: dict[str, Any], where: str, t: Word
     `compact`: name, ways and hours only, where the full line is one step away.
     """
     item = el(parent, "li", class_="crisis-line")
-    # Its own id (as the table of contents would make it), since the table of contents skips it.
-    el(item, heading, line["name"], id=slugify(line["name"], "-"), source=f"{where}.name")
+    # Its own id, the line's id in the data: the same in every language, since the table of
+    # contents skips it.
+    el(item, heading, line["name"], id=line["id"], source=f"{where}.name")
     # The search index, which every page downloads, holds what a reader would search for: each
     # line's name (and each region's emergency number). Ways to reach a line, descriptions, hours,
     # languages and sources stay on the page only (a compact line sits where nothing is indexed).
@@ -283,6 +283,8 @@ def render_region_body(section: etree.Element, data: dict[str, Any], code: str, 
     t = words(data["lang"])
     region = data["regions"][code]
     render_emergency(section, region, t, sources=not compact, id_=f"help-{code.lower()}")
+    if region["emergency"].get("by_text"):
+        render_by_text(section, region["emergency"]["by_text"], t, sources=not compact)
     render_lines(section, region["lines"], where(f"regions.{code}.lines"), t, f"h{level + 1}", compact)
     if region.get("abuse_lines"):
         abuse = el(section, "section", class_="crisis-abuse")
@@ -295,6 +297,18 @@ def render_region_body(section: etree.Element, data: dict[str, Any], code: str, 
     if compact:
         with_link(el(section, "p", class_="crisis-more"), t.gettext("%(link)s."), "link",
                   t.gettext("More about these lines, and where we checked them"), help_link(code, HELP_PAGE))
+
+
+def render_by_text(parent: etree.Element, by_text: dict[str, Any], t: Words, sources: bool = True) -> etree.Element:
+    """The emergency number by text, for a reader who cannot make a voice call: who may use it and
+    what to do first (the data's words), then the link that texts it."""
+    p = el(parent, "p", class_="crisis-by-text")
+    append_markdown(p, by_text["text"] + " ")
+    el(p, "a", t.gettext("Text %(number)s") % {"number": by_text["number"]}, href=f"sms:{_digits(by_text['number'])}")
+    contents.exclude_from_search(p)
+    if sources:
+        render_source(parent, by_text["source"], by_text["checked"], t)
+    return p
 
 
 def render_region(parent: etree.Element, data: dict[str, Any], code: str, where: Where, level: int = 3,

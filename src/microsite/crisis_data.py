@@ -75,6 +75,8 @@ def opening_hours(hours: str | list[dict[str, Any]], interface: Words) -> str:
     as `Monday, Tuesday and Wednesday, 9:00 AM to 5:00 PM` (Babel's names and times)."""
     if hours == "always":
         return interface.gettext("24 hours a day, 7 days a week")
+    if hours == "unconfirmed":
+        return interface.gettext("not confirmed here; please check the line's website")
     names = get_day_names("wide", locale=interface.lang)
     spans = []
     for span in hours if isinstance(hours, list) else []:
@@ -101,6 +103,9 @@ def with_words(data: dict[str, Any], text: Text, interface: Words) -> dict[str, 
         emergency = region["emergency"]
         if "go_to" in emergency:
             emergency["go_to"]["text"] = text.get(("regions", code, "go_to"), f"where to go in an emergency in {code}")
+        if "by_text" in emergency:
+            emergency["by_text"]["text"] = text.get(("regions", code, "by_text"),
+                                                    f"how to text the emergency number in {code}")
         note = text.get(("regions", code, "emergency_note"), "", required=False)
         if note:
             emergency["note"] = note
