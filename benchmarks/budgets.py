@@ -12,11 +12,11 @@ from pathlib import Path
 from harness.compress import gzip_size
 
 KB = 1000
-# Any page, first visit, everything it loads. The Spanish self-assessment is the largest (128.1 KB:
-# Material's bundle and search, the whole questionnaire with its longer Spanish words, the crisis
-# help of every region, each region's short help and therapist finders, and country.js): 129 KB
-# holds it with little room.
-PAGE_MAX = 129 * KB
+# Any page, first visit, everything it loads. The Spanish self-assessment is the largest (130.8 KB:
+# Material's bundle and search with Spanish word rules, the whole questionnaire with its longer
+# Spanish words and its page written in Spanish, the crisis help of every region, each region's
+# short help and therapist finders, and country.js): 131 KB holds it with little room.
+PAGE_MAX = 131 * KB
 # Over bare Material built from the same docs/, whose copy carries the words of our data-driven
 # blocks too (benchmarks/block_markdown.py): what our machinery costs, not our words.
 CONTENT_OVER_BARE = 2 * KB  # a content page
@@ -91,8 +91,9 @@ NOT_YET_MET: dict[tuple[str, str], tuple[int, int]] = {
     # in Spanish 13.3 KB.
     ("repeat", "get-help-now/"): (REPEAT_VISIT_MAX, int(13.5 * KB)),
     # Sources grew with the content review's sources; with the header's language switch (0.3 KB)
-    # it is 10.2 KB, 10.5 KB in Spanish.
-    ("repeat", "sources/"): (REPEAT_VISIT_MAX, int(10.7 * KB)),
+    # it is 10.2 KB; the Spanish page, written in Spanish with a line on what each source is,
+    # 11.5 KB.
+    ("repeat", "sources/"): (REPEAT_VISIT_MAX, int(11.7 * KB)),
     # Every content page, over bare Material on a first visit: the language switch (its script,
     # 0.3 KB), instant navigation's sitemap, which lists each page in both languages (0.5 KB), who
     # wrote and reviewed each page and the footer's links to how the site is made and checked
