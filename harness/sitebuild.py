@@ -11,8 +11,17 @@ ROOT = Path(__file__).resolve().parent.parent
 # Which practice folder a build uses (microsite.practice.PRACTICE_ENV): set by each build here, never
 # taken from the shell, so a build reads exactly the practice its caller meant.
 PRACTICE_ENV = "MICROSITE_PRACTICE"
-# Our own site, without any practice's values (whatever a practice has put in practice/).
-OWN_SITE = {PRACTICE_ENV: "none"}
+# Our own site, as we ship it, whatever a practice has put in its copy's practice/ folder or
+# mkdocs.yml: the practice file in our-site/ sets every value a practice may set back to ours.
+OUR_SITE = Path(__file__).resolve().parent / "our-site"
+OWN_SITE = {PRACTICE_ENV: str(OUR_SITE)}
+
+
+def our_site_values() -> dict:
+    """The values of our own site's practice file (our-site/practice.yml)."""
+    import yaml
+
+    return yaml.safe_load((OUR_SITE / "practice.yml").read_text("utf-8"))
 
 
 def mkdocs_build(config: Path, site_dir: Path, check: bool = True,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from harness.sitebuild import ROOT
+from harness.sitebuild import ROOT, our_site_values
 
 SITE_URL = "https://northside.example/learn/"
 PRACTICE = {
@@ -43,8 +43,11 @@ def practice_config(target: Path, practice: dict | None = None, site_url: str | 
     """As a practice does it: our mkdocs.yml as it is, and `practice/practice.yml` holding its
     site address (and any other site-level value in `site`) and its practice block."""
     shutil.copyfile(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    # Every value of the practice block from our own site first (whatever a practice may have
+    # written into mkdocs.yml), then the fixture practice's.
+    ours = {key: value for key, value in our_site_values().items() if key not in ("site_url", "site_name", "website")}
     values = {"site_url": site_url, **site} if site_url else dict(site)
-    values.update(PRACTICE if practice is None else practice)
+    values.update({**ours, **(PRACTICE if practice is None else practice)})
     write_practice_file(target, values)
     return target / "mkdocs.yml"
 

@@ -11,15 +11,14 @@ import gzip
 import json
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from fixture_site import PRACTICE, SITE_URL, edited_config, practice_config, project_copy, shared_practice
 from harness.server import parse_headers_file
-from harness.sitebuild import ROOT, html_pages, mkdocs_build
+from harness.sitebuild import html_pages, mkdocs_build, our_site_values
 
-DEFAULTS = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
-DEFAULT_URLS = {DEFAULTS["site_url"], DEFAULTS["extra"]["practice"].get("website") or DEFAULTS["site_url"]}
+OURS = our_site_values()
+DEFAULT_URLS = {OURS["site_url"], OURS["website"]}
 
 
 @pytest.fixture(scope="module", params=["practice-folder", "edited"])

@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import yaml
-
-from harness.sitebuild import ROOT
+from harness.sitebuild import ROOT, our_site_values
 from microsite.crisis import load_crisis_lines
 from microsite.freshness import dated_items, page_dates
 
@@ -70,7 +68,7 @@ def test_a_page_reviewed_before_the_facts_it_shows_is_named(tmp_path):
 
 
 def test_no_page_is_reviewed_before_the_crisis_facts_it_shows():
-    region = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)["extra"]["practice"]["region"]
+    region = our_site_values()["region"]
     crisis = load_crisis_lines(ROOT / SOURCE)
     problems = late_reviews(ROOT / "docs", crisis, region)
     assert not problems, "\n".join(problems)

@@ -8,10 +8,9 @@ leads the results that show it; without JavaScript the full panel is on the page
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from harness.browser import VIEWPORTS, open_settled
-from harness.sitebuild import ROOT
+from harness.sitebuild import ROOT, our_site_values
 from microsite.crisis import load_crisis_lines
 from microsite.self_assessment.model import load_self_assessment
 from microsite.self_assessment.vectors import vectors
@@ -24,12 +23,7 @@ CRISIS_ANSWERS = next(v["answers"] for v in vectors(DATA)
                       if any(r["id"] == v["result"] and r.get("show_crisis") for r in DATA["results"]))
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml with its `!!python/name:` tags read as nothing: only the practice is needed."""
-
-
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-REGION = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), _ConfigLoader)["extra"]["practice"]["region"]
+REGION = our_site_values()["region"]
 LINES = load_crisis_lines(ROOT / "data" / "crisis-lines.yml")["regions"][REGION]
 
 
