@@ -10,7 +10,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from harness.sitebuild import page_sources, translation_of
+from harness.sitebuild import our_site_values, page_sources, translation_of
 from microsite.i18n import words
 
 from .block_markdown import DATA_BLOCKS, block_renderer
@@ -100,6 +100,9 @@ def make_bare_project(root: Path, dest: Path, language: str | None = None) -> Pa
     for page in (dest / "docs").rglob("*.md"):
         page.write_text(strip_front_matter_keys(strip_blocks(page.read_text("utf-8"), render)), "utf-8")
     config = {key: ours[key] for key in CONTENT_KEYS if ours[key] is not None}
+    # The address and name of the site ours is built as (our own site's, whatever a practice's
+    # copy of mkdocs.yml says), so that both carry the same words and links.
+    config.update({key: value for key, value in our_site_values().items() if key in ("site_url", "site_name")})
     if language:
         config["nav"] = translated_nav(config.get("nav"), words(language))
         if config.get("site_url"):

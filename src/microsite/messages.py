@@ -61,9 +61,8 @@ def config_messages(config_file: Path) -> Iterator[tuple[str, str]]:
     for key in ("site_name", "site_description"):
         if isinstance(config.get(key), str):
             yield config[key], f"the site's {key.replace('_', ' ')} ({key}), unless a practice sets its own"
-    name = ((config.get("extra") or {}).get("practice") or {}).get("name")
-    if isinstance(name, str):
-        yield name, "the publisher's name (extra.practice.name), unless a practice sets its own"
+    # The publisher's name is ours (the practice block's default, the same words as site_name) or
+    # a practice's own, which is a name: not gathered from a config's practice block.
 
     def nav(items: Any) -> Iterator[tuple[str, str]]:
         for item in items or []:
