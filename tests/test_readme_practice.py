@@ -8,11 +8,13 @@ it uses our environment and `node_modules`, as `scripts/setup` would have made t
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -72,11 +74,11 @@ def run(script: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=cwd, env=env, capture_output=True, text=True)
 
 
-@pytest.fixture(scope="module")
-def followed(tmp_path_factory):
-    """The README's steps, in its order, on a fresh copy: (copy, output of each step)."""
+def follow_the_readme(folder: Path) -> None:
+    """The README's steps, in its order, on a fresh copy in `folder / "copy"`; what each step
+    printed in `folder / "outputs.json"`."""
     section = practice_section()
-    root = clone(tmp_path_factory.mktemp("readme-practice"))
+    root = clone(folder / "copy")
     init = fenced(section, "sh", "scripts/init-practice")
     logo = re.search(r"--logo (\S+)", init).group(1)
     (root / logo).write_text(LOGO, "utf-8")  # the owner's logo file, where the README says it is
@@ -92,7 +94,16 @@ def followed(tmp_path_factory):
         config.write(pages)
     outputs.append(run(fenced(section, "sh", "scripts/check-practice"), root))
     assert outputs[1].returncode == 0, outputs[1].stdout + outputs[1].stderr
-    return root, outputs
+    (folder / "outputs.json").write_text(json.dumps(
+        [{"returncode": o.returncode, "stdout": o.stdout, "stderr": o.stderr} for o in outputs]), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def followed(made_once):
+    """The README followed once per run, whichever worker asks first: (copy, output of each step)."""
+    folder = made_once("readme-practice", follow_the_readme)
+    outputs = [SimpleNamespace(**step) for step in json.loads((folder / "outputs.json").read_text("utf-8"))]
+    return folder / "copy", outputs
 
 
 def test_init_writes_the_practice_folder_and_says_the_next_command(followed):
