@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 # Which practice folder a build uses (microsite.practice.PRACTICE_ENV): set by each build here, never
 # taken from the shell, so a build reads exactly the practice its caller meant.
@@ -19,8 +21,6 @@ OWN_SITE = {PRACTICE_ENV: str(OUR_SITE)}
 
 def our_site_values() -> dict:
     """The values of our own site's practice file (our-site/practice.yml)."""
-    import yaml
-
     return yaml.safe_load((OUR_SITE / "practice.yml").read_text("utf-8"))
 
 

@@ -191,14 +191,18 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.run.trusted[self.language.root] = trusted_for_config(self.template_config, env)
         return env
 
-    def has_page(self, src_uri: str) -> bool:
+    def _page(self, src_uri: str):
         found = self.files.get_file_from_path(src_uri)
-        return found is not None and found.is_documentation_page()
+        return found if found is not None and found.is_documentation_page() else None
+
+    def has_page(self, src_uri: str) -> bool:
+        return self._page(src_uri) is not None
 
     def page_address(self, src_uri: str) -> str:
-        if not self.has_page(src_uri):
+        found = self._page(src_uri)
+        if found is None:
             raise PluginError(f"a template links to the page {src_uri!r}, which is not in docs/")
-        return self.files.get_file_from_path(src_uri).url or "./"
+        return found.url or "./"
 
     @event_priority(100)  # before mkdocs-static-i18n's (50), which joins the lines again without the last newline
     def on_page_markdown(self, markdown, page, config, files):
