@@ -15,7 +15,7 @@ from filelock import FileLock
 from fixture_site import shared_practice
 from harness.browser import launch, watched_page
 from harness.server import serve_site
-from harness.sitebuild import OWN_SITE, ROOT, html_pages, mkdocs_build
+from harness.sitebuild import OWN_SITE, ROOT, html_pages, mkdocs_build, use_build_server
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects: a test that opens Chromium is a browser test
@@ -128,3 +128,8 @@ def page(new_page, request):
     `@pytest.mark.parametrize("page", [{"viewport": "phone", "java_script": False}], indirect=True)`."""
     page, _ = new_page(**getattr(request, "param", {}))
     return page
+
+
+def pytest_configure(config):
+    # Every build a test runs starts from MkDocs and the plugins already imported (harness.sitebuild).
+    use_build_server()

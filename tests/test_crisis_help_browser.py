@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from fixture_site import PRACTICE, practice_config, project_copy
+from harness.browser import open_settled
 from harness.server import serve_site
 
 
@@ -29,7 +30,7 @@ def uk_lines_visible(page, scope: str) -> bool:
 @pytest.mark.parametrize("java_script", [True, False], ids=["js", "no-js"])
 def test_a_uk_reader_opens_their_lines_from_the_panel_in_one_step(new_page, us_site, java_script):
     page, watch = new_page(us_site, java_script=java_script)
-    page.goto(us_site + "self-assessment/")
+    open_settled(page, us_site + "self-assessment/")
     panel = ".sa-crisis"
     assert page.locator(f"{panel} .crisis-region").first.locator('a[href="tel:911"]').is_visible()  # the practice's first
     assert not uk_lines_visible(page, panel)
@@ -41,7 +42,7 @@ def test_a_uk_reader_opens_their_lines_from_the_panel_in_one_step(new_page, us_s
 @pytest.mark.browser
 def test_after_yes_to_the_safety_question_the_alert_opens_their_lines_in_one_step(new_page, us_site):
     page, watch = new_page(us_site)
-    page.goto(us_site + "self-assessment/")
+    open_settled(page, us_site + "self-assessment/")  # the questionnaire's script listens before the answer
     page.check("#sa-q-safety input[data-crisis]")
     alert = "#sa-alert"
     assert page.locator(alert).is_visible()
@@ -56,7 +57,7 @@ def test_after_yes_to_the_safety_question_the_alert_opens_their_lines_in_one_ste
 @pytest.mark.browser
 def test_the_keyboard_reaches_and_opens_a_region(new_page, us_site):
     page, _ = new_page(us_site)
-    page.goto(us_site + "self-assessment/")
+    open_settled(page, us_site + "self-assessment/")
     summary = page.locator(".sa-crisis details.crisis-region:not([open]) summary", has_text="United Kingdom")
     for _ in range(80):  # Tab until the summary has focus
         page.keyboard.press("Tab")

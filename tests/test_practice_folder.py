@@ -213,12 +213,14 @@ def test_init_practice_asks_again_after_a_wrong_answer(tmp_path, monkeypatch, ca
 
 # --- scripts/check-practice -----------------------------------------------------------------------
 
+@pytest.mark.browser  # the check opens every page in Chromium
 def test_the_practice_check_fails_on_a_request_to_another_site(tmp_path):
     root = project_copy(tmp_path)
     own = root / "practice" / "docs"
     own.mkdir(parents=True)
     (own / "coaches.md").write_text(PAGE + "\n![Sam](https://tracker.example/sam.png)\n", "utf-8")
-    practice_config(root, {**PRACTICE, "pages": [{"Our coaches": "coaches.md"}]})
+    # In English alone: half the pages to open, and the README's practice checks both languages.
+    practice_config(root, {**PRACTICE, "pages": [{"Our coaches": "coaches.md"}], "languages": ["en"]})
     (root / "harness").symlink_to(ROOT / "harness")
     (root / "node_modules").symlink_to(ROOT / "node_modules")
     result = subprocess.run([sys.executable, "-m", "harness.practice_check", "--site-dir", str(root / "site")],

@@ -23,6 +23,7 @@ from harness.browser import open_settled
 from harness.server import parse_headers_file, serve_site
 from harness.sitebuild import PRACTICE_ENV, ROOT
 
+pytestmark = pytest.mark.browser  # the README's steps end with scripts/check-practice, which opens Chromium
 SECTION = "## For a practice: brand and deploy the site"
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="#0b6e4f"/></svg>'
 

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from jinja2.ext import i18n as jinja_i18n
 from markupsafe import Markup
 
@@ -35,6 +37,38 @@ def iso_date(day: Any) -> str:
     return day.isoformat() if isinstance(day, date) else str(day)
 
 
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled once per process, kept in memory: each language's build (and each rebuild
+    of `mkdocs serve`) makes a new environment, which would parse and compile every template again.
+    Jinja reads a kept template only while its source is unchanged (its checksum); never on disk."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self.compiled.clear()
+
+
+# One store per way of compiling: the folders templates come from (the theme's, with the site's
+# overrides first, which decide what autoescapes) and the extensions that change the syntax.
+_COMPILED: dict[tuple, CompiledTemplates] = {}
+
+
+def compiled_templates(env: Any) -> CompiledTemplates:
+    """The store of compiled templates for environments set up as `env` is."""
+    way = (tuple(getattr(env.loader, "searchpath", ()) or ()), tuple(sorted(env.extensions)),
+           env.block_start_string, env.variable_start_string, env.comment_start_string, env.line_statement_prefix,
+           env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline, env.optimized)
+    return _COMPILED.setdefault(way, CompiledTemplates())
+
+
 def install(env: Any, lang: str, page_address: Callable[[str], str], has_page: Callable[[str], bool]) -> Any:
     """Make `env` render our templates in `lang`; `page_address(src_uri)` gives the address (from
     the site's root) of the build's page made from `src_uri`, such as `es/about/` for `about.md`;
@@ -47,4 +81,5 @@ def install(env: Any, lang: str, page_address: Callable[[str], str], has_page: C
     env.filters["long_date"] = interface.date  # front matter's `reviewed`, written out in the language
     env.filters["iso_date"] = iso_date
     env.filters["language_base"] = language_base
+    env.bytecode_cache = compiled_templates(env)  # after the extensions: they are part of the way
     return env
