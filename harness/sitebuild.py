@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import subprocess
 import sys
@@ -29,7 +30,8 @@ def our_site_values() -> dict:
 # What every build imports, loaded once by the build server (`use_build_server`).
 BUILD_IMPORTS = ["mkdocs.__main__", "mkdocs.commands.build", "material.plugins.search.plugin",
                  "mkdocs_static_i18n.plugin", "mkdocs_minify_html_plugin", "microsite.plugin",
-                 "pymdownx.blocks", "pymdownx.superfences", "jsonschema", "yaml", "babel.dates"]
+                 "pymdownx.blocks", "pymdownx.superfences", "jsonschema", "yaml", "babel.dates",
+                 "harness.build_warmup"]
 _server: multiprocessing.context.ForkServerContext | None = None
 
 
@@ -42,6 +44,14 @@ def use_build_server() -> None:
     if _server is None:
         _server = multiprocessing.get_context("forkserver")
         _server.set_forkserver_preload(BUILD_IMPORTS)
+        # Started now, from the repository's root: the server imports from its working folder
+        # (`harness.build_warmup`), whatever folder the first build is run from.
+        here = os.getcwd()
+        os.chdir(ROOT)
+        try:
+            multiprocessing.forkserver.ensure_running()
+        finally:
+            os.chdir(here)
 
 
 def _served_build(args: list[str], env: dict[str, str], cwd: str, folder: str) -> None:

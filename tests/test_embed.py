@@ -17,14 +17,12 @@ from fixture_site import PRACTICE
 from harness.browser import open_settled
 from harness.server import serve_site
 from harness.sitebuild import ROOT
-from microsite.self_assessment.model import load_self_assessment
-from microsite.self_assessment.vectors import vectors
+from sa_content import DATA, VECTORS
 
 ALLOWED = PRACTICE["embed_origins"][0]
 OTHER = "https://elsewhere.example"
 README_ORIGIN = "https://learn.example.com"
 PUBLIC_URL = README_ORIGIN + "/learn/"
-DATA = load_self_assessment(ROOT / "data" / "self-assessment.yml")
 STEPS = [[q["id"] for q in section["questions"]] for section in DATA["sections"]]
 QUESTIONS = [qid for step in STEPS for qid in step]
 # embed.js's own measure: the content's bottom edge plus a small margin.
@@ -132,7 +130,7 @@ def go_through(frame, answers):
 
 
 READERS = {  # a crisis answer, and two readers who say no to it and get other results
-    result: next(v["answers"] for v in vectors(DATA) if v["result"] == result)
+    result: next(v["answers"] for v in VECTORS if v["result"] == result)
     for result in ("support-now", "coaching", "therapy")
 }
 
@@ -182,7 +180,7 @@ def test_the_height_is_sent_again_only_for_a_new_width_and_fits_a_phone(new_page
 
 @pytest.mark.browser
 def test_share_link_from_the_embed_opens_the_main_self_assessment_page(new_page, site_url):
-    result, answers = next((v["result"], v["answers"]) for v in vectors(DATA) if v["result"] == "therapy")
+    result, answers = next((v["result"], v["answers"]) for v in VECTORS if v["result"] == "therapy")
     page, watch, _ = host_page(new_page, site_url, ALLOWED)
     frame = embed_frame(page)
     for step, qids in enumerate(STEPS):

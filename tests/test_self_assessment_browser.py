@@ -12,17 +12,14 @@ import re
 import pytest
 
 from harness.browser import SCHEMES, VIEWPORTS, format_violations, open_settled, run_axe
-from harness.sitebuild import ROOT
-from microsite.self_assessment.model import load_self_assessment
-from microsite.self_assessment.vectors import vectors
+from sa_content import DATA, VECTORS
 
 URL = "self-assessment/"
-DATA = load_self_assessment(ROOT / "data" / "self-assessment.yml")
 STEPS = [[q["id"] for q in section["questions"]] for section in DATA["sections"]]
 QUESTIONS = [qid for step in STEPS for qid in step]
 # One set of answers per result, taken from the shared test vectors (the data decides, not this file).
 ANSWERS = {}
-for vector in vectors(DATA):
+for vector in VECTORS:
     ANSWERS.setdefault(vector["result"], vector["answers"])
 RESULTS = {result["id"]: result for result in DATA["results"]}
 MAX_TABS = 80

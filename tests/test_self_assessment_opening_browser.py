@@ -12,14 +12,12 @@ import pytest
 from harness.browser import VIEWPORTS, open_settled
 from harness.sitebuild import ROOT, our_site_values
 from microsite.crisis import load_crisis_lines
-from microsite.self_assessment.model import load_self_assessment
-from microsite.self_assessment.vectors import vectors
+from sa_content import DATA, VECTORS
 from test_self_assessment_browser import axe_clean
 
 URL = "self-assessment/"
 PHONE = VIEWPORTS["phone"]
-DATA = load_self_assessment(ROOT / "data" / "self-assessment.yml")
-CRISIS_ANSWERS = next(v["answers"] for v in vectors(DATA)
+CRISIS_ANSWERS = next(v["answers"] for v in VECTORS
                       if any(r["id"] == v["result"] and r.get("show_crisis") for r in DATA["results"]))
 
 
@@ -164,14 +162,14 @@ def test_a_questionnaire_without_a_crisis_answer_still_works(page, base_url):
         const m = await import(new URL('../assets/javascripts/self-assessment.js', location.href).href)
         await m.init(root)
     }""")
-    answers = vectors(DATA)[0]["answers"]
+    answers = VECTORS[0]["answers"]
     steps = [[q["id"] for q in s["questions"]] for s in DATA["sections"]]
     given = iter(answers)
     for s, step in enumerate(steps):
         for qid in step:
             page.check(f'[data-sa-question="{qid}"] input[value="{next(given)}"]')
         page.click('[data-action="result"]' if s == len(steps) - 1 else '[data-action="next"]')
-    assert page.locator(".sa-result:visible").evaluate_all("(r) => r.map((x) => x.dataset.result)") == [vectors(DATA)[0]["result"]]
+    assert page.locator(".sa-result:visible").evaluate_all("(r) => r.map((x) => x.dataset.result)") == [VECTORS[0]["result"]]
     page.click('[data-action="clear"]')
     assert page.locator(".sa-result:visible").count() == 0
     assert not page.errors

@@ -10,13 +10,11 @@ import sys
 import pytest
 
 from harness.sitebuild import ROOT
-from microsite.self_assessment.model import browser_model, leaves, load_self_assessment
+from microsite.self_assessment.model import browser_model, leaves
 from microsite.self_assessment.scoring import first_rule, reasons, result_for, score
-from microsite.self_assessment.vectors import vectors
+from sa_content import DATA, VECTORS
 
-DATA = load_self_assessment(ROOT / "data" / "self-assessment.yml")
 QUESTIONS = [q["id"] for s in DATA["sections"] for q in s["questions"]]
-VECTORS = vectors(DATA)
 
 
 def answers(**chosen) -> list[int]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -179,7 +180,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # Material's templates (which print their own HTML) stay as they are. MkDocs makes a new
         # environment for every build.
         ours = Path(config.theme.custom_dir)
-        env.autoescape = lambda name: bool(name) and (ours / name).is_file()
+        env.autoescape = cache(lambda name: bool(name) and (ours / name).is_file())  # asked at every render
         self.files = files  # the build's own files (mkdocs-static-i18n's, for a language's build)
         # Our templates' words, from the build language's catalog (`{% trans %}`, `_()`); they
         # link to a page by its source file (`site_page("about.md") | url`): the language's own page.

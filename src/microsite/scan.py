@@ -62,13 +62,17 @@ def _element_problems(tag: str, attrs: dict[str, str | None]) -> list[str]:
     """Event handlers, script URLs and inline documents on one element."""
     found = []
     for name, value in attrs.items():
+        # Only a name that starts as `on…` or `srcdoc` does, or a value with a colon, can be one
+        # (an address has a scheme only before a colon; the parser has decoded `&colon;` already).
+        if name[:1] not in "oOsS" and (not value or ":" not in value):
+            continue
         value = value or ""
         lowered = name.lower()
         if lowered.startswith("on"):
             found.append(f"an event handler {_describe(tag, name, value)}")
         elif lowered == "srcdoc":
             found.append(f"a frame with its own document {_describe(tag, name, value)}")
-        elif script_address(lowered, value):
+        elif ":" in value and script_address(lowered, value):
             found.append(f"a script address {_describe(tag, name, value)}")
     return found
 
@@ -82,11 +86,12 @@ def scan_page(html: str) -> PageScan:
     tree = LexborHTMLParser(html, scripting=True)
     scan = PageScan(ids=[node.attributes["id"] or "" for node in tree.css("[id]")])
     for node in tree.css("*"):
-        attrs = node.attributes
-        scan.problems += _element_problems(node.tag or "", attrs)
-        if node.tag == "script" and "src" not in attrs and (attrs.get("type") or "").strip().lower() in JS_TYPES:
+        tag, attrs = node.tag or "", node.attributes
+        if attrs:
+            scan.problems += _element_problems(tag, attrs)
+        if tag == "script" and "src" not in attrs and (attrs.get("type") or "").strip().lower() in JS_TYPES:
             scan.scripts.append(node.text(deep=True))
-        elif node.tag == "meta" and (attrs.get("name") or "").lower() == "referrer":
+        elif tag == "meta" and (attrs.get("name") or "").lower() == "referrer":
             scan.problems.append("a <meta name=referrer> (the site's referrer policy is no-referrer)")
     trees = [tree, LexborHTMLParser(html, scripting=False)] if "<noscript" in html.lower() else [tree]
     for each in trees:
