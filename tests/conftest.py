@@ -131,5 +131,7 @@ def page(new_page, request):
 
 
 def pytest_configure(config):
-    # Every build a test runs starts from MkDocs and the plugins already imported (harness.sitebuild).
-    use_build_server()
+    # Every build a test runs starts from MkDocs and the plugins already imported (harness.sitebuild);
+    # in each process that runs tests (xdist's controller runs none).
+    if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
+        use_build_server()
