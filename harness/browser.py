@@ -23,6 +23,14 @@ VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, 
 SCHEMES = ("light", "dark")
 
 
+def alternating_viewports(index: int) -> list[str]:
+    """The names in VIEWPORTS for the `index`-th of a list of pages, in reverse order on every other
+    page. Zipped with two other settings (the schemes, two cuts), each page is seen once in each
+    setting and once at each size, and every setting at every size across the pages (pairwise)."""
+    names = list(VIEWPORTS)
+    return names if index % 2 == 0 else names[::-1]
+
+
 def chromium_path() -> str:
     path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():

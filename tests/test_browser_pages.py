@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.browser import SCHEMES, VIEWPORTS, format_violations, open_settled, run_axe
+from harness.browser import SCHEMES, VIEWPORTS, alternating_viewports, format_violations, open_settled, run_axe
 from harness.sitebuild import docs_page_urls
 
 MAX_TABS_TO_HELP = 8
@@ -22,17 +22,10 @@ URLS = docs_page_urls() + ["404.html"]
 ALL_URLS = URLS + [f"es/{url}" for url in URLS]
 
 
-def pairs(index: int) -> list[tuple[str, str]]:
-    """The two (scheme, size) pairs of the `index`-th page: light with the first size and dark with
-    the second, or the other way round on every other page."""
-    light, dark = VIEWPORTS if index % 2 == 0 else reversed(VIEWPORTS)
-    return [(SCHEMES[0], light), (SCHEMES[1], dark)]
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize(("url", "scheme", "viewport"), [
     pytest.param(url, scheme, viewport, id=f"{url}-{scheme}-{viewport}")
-    for index, url in enumerate(ALL_URLS) for scheme, viewport in pairs(index)])
+    for index, url in enumerate(ALL_URLS) for scheme, viewport in zip(SCHEMES, alternating_viewports(index), strict=True)])
 def test_page_in_browser(new_page, base_url, url, scheme, viewport):
     page, watch = new_page(base_url, scheme=scheme, viewport=viewport)
     response = open_settled(page, base_url + url)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.browser import VIEWPORTS, settle
+from harness.browser import VIEWPORTS, alternating_viewports, settle
 from harness.server import serve
 from harness.sitebuild import docs_page_urls
 
@@ -65,8 +65,8 @@ def page_cuts() -> list:
     half the loads of every page at every cut and size)."""
     cuts = []
     for index, url in enumerate(docs_page_urls()):
-        sizes = list(VIEWPORTS) if index % 2 == 0 else list(reversed(VIEWPORTS))
-        cuts += [pytest.param(url, cut, size, id=f"{url}-{cut}-{size}") for cut, size in zip(PAGE_CUTS, sizes, strict=True)]
+        cuts += [pytest.param(url, cut, size, id=f"{url}-{cut}-{size}")
+                 for cut, size in zip(PAGE_CUTS, alternating_viewports(index), strict=True)]
     return cuts
 
 

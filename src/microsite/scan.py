@@ -72,7 +72,7 @@ def _element_problems(tag: str, attrs: dict[str, str | None]) -> list[str]:
             found.append(f"an event handler {_describe(tag, name, value)}")
         elif lowered == "srcdoc":
             found.append(f"a frame with its own document {_describe(tag, name, value)}")
-        elif ":" in value and script_address(lowered, value):
+        elif script_address(lowered, value):
             found.append(f"a script address {_describe(tag, name, value)}")
     return found
 

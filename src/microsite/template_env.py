@@ -52,9 +52,6 @@ class CompiledTemplates(BytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
-    def clear(self) -> None:
-        self.compiled.clear()
-
 
 # One store per way of compiling: the folders templates come from (the theme's, with the site's
 # overrides first, which decide what autoescapes) and the extensions that change the syntax.
