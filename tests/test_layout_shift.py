@@ -5,7 +5,7 @@ script rearranges the questionnaire: each is a chance for the page to jump under
 finger. A slow network or a slow phone makes the browser paint a page before all of it is in, at
 any point. So the tests make those paints happen, every time: the server holds each page at a cut
 (in the middle of its content; before its last byte, so that everything is painted before any of
-its scripts runs; at five points inside the header), the browser paints what it has, then
+its scripts runs; at six points in the header), the browser paints what it has, then
 the rest comes, and the browser's own layout-shift entries are read once every script has run.
 """
 
@@ -30,12 +30,14 @@ SHIFTS_JS = """() => new Promise((resolve) => {
 # Two frames rendered: what the browser has of the page is on the screen.
 PAINTED_JS = "() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))))"
 # Where a slow network may cut the header (bytes of the built, minified page): before the name, in
-# the middle of it, just inside the help link, in the middle of its words, just after the header.
+# the middle of it, just inside the help link, in the middle of its words, inside the language
+# button (before its icon), just after the header.
 HEADER_CUTS = {
     "before the name": b"class=md-header__title",
     "inside the name": b"<span class=md-ellipsis> Coaching",
     "inside the help link": b"class=help-now href=../get-help-now/>",
     "inside its words": b"class=help-now href=../get-help-now/>Get",
+    "inside the language button": b'aria-label="Select language" class="md-header__button md-icon">',
     "after the header": b"</header>",
 }
 # Where every page is cut: the bytes up to the cut, from the page itself.
