@@ -7,6 +7,8 @@ away; a tap on a country changes the help in place; nothing is sent and nothing 
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 import pytest
 
 from harness.browser import open_settled, settle
@@ -133,3 +135,40 @@ def test_after_yes_the_first_number_is_on_screen_and_the_kind_words_follow_it(ne
     words = page.locator("#sa-alert > p").first
     tel = page.locator('#sa-alert a[href="tel:112"]').first
     assert tel.bounding_box()["y"] < words.bounding_box()["y"]  # the numbers, then the kind words
+
+
+def tz_database_places() -> list[tuple[str, str]]:
+    """Every place in the time zone database (its zone.tab, from the pinned `tzdata` package) with
+    the country it is in: (country code, zone)."""
+    table = files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8")
+    return [(row[0], row[2]) for line in table.splitlines() if line and not line.startswith("#")
+            for row in [line.split("\t")]]
+
+
+# For each zone: the region country.js picks (from the page's own chooser) for the zone's name as
+# the database writes it (Firefox, Safari) and as Chromium writes it (an older name: Asia/Calcutta).
+PICKS_JS = """async (zones) => {
+    const { regionFor } = await import(new URL('assets/javascripts/country.js', document.baseURI).href)
+    const chooser = JSON.parse(document.querySelector('[data-zones]').dataset.zones)
+    return zones.map((zone) => {
+        const chromium = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone
+        return [zone, chromium, regionFor(chooser, zone, 'none'), regionFor(chooser, chromium, 'none')]
+    })
+}"""
+
+
+@pytest.mark.browser
+def test_every_place_of_a_region_in_the_time_zone_database_picks_that_region(new_page, base_url):
+    page, watch = new_page(base_url, viewport="phone", timezone="America/Indiana/Indianapolis", locale="en-US")
+    open_settled(page, base_url)
+    # A reader in Indianapolis (Chromium calls the zone America/Indianapolis) sees their country first.
+    assert shown_strips(page) == ["US"]
+    regions = page.eval_on_selector_all("[data-zones] [data-choose]", "els => els.map((e) => e.dataset.choose)")
+    places = [(code, zone) for code, zone in tz_database_places() if code in regions]
+    assert {code for code, _ in places} == set(regions) - {"elsewhere"}, "a region is in no row of zone.tab"
+    picks = page.evaluate(PICKS_JS, [zone for _, zone in places])
+    wrong = [(code, zone, chromium, picked, picked_chromium)
+             for (code, _), (zone, chromium, picked, picked_chromium) in zip(places, picks, strict=True)
+             if (picked, picked_chromium) != (code, code)]
+    assert wrong == [], "zones missing from their region's time_zones (data/crisis-lines.yml): " + repr(wrong)
+    assert watch.page_errors == []

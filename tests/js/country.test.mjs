@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 
 const MODULE = process.env.COUNTRY_MODULE || new URL('../../docs/assets/javascripts/country.js', import.meta.url).href
-const { ELSEWHERE, regionFor, regionInHash } = await import(MODULE)
+const { ELSEWHERE, deviceZone, regionFor, regionInHash } = await import(MODULE)
 
 const ZONES = {
   US: ['America/New_York', 'America/Indiana/', 'US/'],
@@ -48,4 +48,17 @@ test('a link to a country on Get help now names that country; any other fragment
   for (const hash of ['', '#crisis-fr', '#who-to-contact', '#crisis-gbx', '#answers=1.0', null]) {
     assert.equal(regionInHash(hash, codes), null, String(hash))
   }
+})
+
+test('the device zone comes from Temporal where the browser has it, from a date format otherwise', (t) => {
+  const intlZone = Intl.DateTimeFormat().resolvedOptions().timeZone
+  const native = Object.getOwnPropertyDescriptor(globalThis, 'Temporal') // a Node that has it
+  t.after(() => { delete globalThis.Temporal; if (native) Object.defineProperty(globalThis, 'Temporal', native) })
+  delete globalThis.Temporal
+  assert.equal(deviceZone(), intlZone)
+  const zone = intlZone === 'Pacific/Chatham' ? 'Europe/Dublin' : 'Pacific/Chatham'
+  globalThis.Temporal = { Now: { timeZoneId: () => zone } }
+  assert.equal(deviceZone(), zone)
+  globalThis.Temporal = { Now: { timeZoneId: () => { throw new RangeError('no zone') } } }
+  assert.equal(deviceZone(), '')
 })
