@@ -40,6 +40,7 @@ from microsite.headers import (
     with_meta_policy,
     write_headers,
 )
+from microsite.scan import head_part
 
 
 @pytest.fixture(autouse=True)
@@ -141,6 +142,19 @@ def test_the_meta_tag_goes_right_after_the_charset_before_any_script_and_only_on
     assert policy_first(bare), bare
     # Guards policy_first: a script before the policy is seen.
     assert not policy_first("<html><head><script>a()</script>" + with_tag.split("</script>", 1)[0] + "</head></html>")
+
+
+def test_the_policy_check_reads_the_head_alone_and_says_no_where_its_end_is_unclear():
+    tag = with_meta_policy("<head><meta charset=utf-8></head>", "default-src 'self'").split("</head>")[0][len("<head>"):]
+    long_body = "<body>" + "<nav><a href=../x/>x</a></nav>" * 2000 + "<script>a()</script></body></html>"
+    assert head_part("<!doctype html><html><head>" + tag + "</head>" + long_body) == "<!doctype html><html><head>" + tag
+    assert head_part("<html><head>" + tag + long_body).endswith(tag)  # no </head>: up to <body
+    assert head_part("<p>no head") == "<p>no head"
+    assert policy_first("<!doctype html><html><head>" + tag + "</head>" + long_body)
+    # "</head>" inside the title is text, not the head's end: cut there, the policy that comes
+    # after a script is not found at all, so the check still says no (as it does on the whole page).
+    tricky = "<html><head><meta charset=utf-8><title>a </head> b</title><script>a()</script>" + tag[len("<meta charset=utf-8>"):] + "</head></html>"
+    assert "Content-Security-Policy" in tricky and not policy_first(tricky)
 
 
 def _mini_site(tmp_path, embed_origins_attr=None):

@@ -55,7 +55,7 @@ from .page_checks import (
     checked_scripts,
     read_site,
 )
-from .scan import PageScan, scan_page
+from .scan import PageScan, head_part, scan_page
 from .urls import local_origin, normalise_origin
 
 __all__ = ["UntrustedScript", "PageProblem", "checked_scripts"]  # their home is page_checks.py
@@ -179,7 +179,7 @@ def with_meta_policy(page_html: str, policy: str) -> str:
 
 def policy_first(page_html: str) -> bool:
     """Whether the page's first policy meta tag is in its head, before every script."""
-    head = LexborHTMLParser(page_html, scripting=True).head
+    head = LexborHTMLParser(head_part(page_html), scripting=True).head
     for node in head.iter() if head is not None else []:
         if node.tag == "script":
             return False

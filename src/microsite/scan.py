@@ -15,6 +15,7 @@ or a `<base>` in it: a page holding `<noscript>` is read that way too, for those
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
@@ -75,6 +76,19 @@ def _element_problems(tag: str, attrs: dict[str, str | None]) -> list[str]:
         elif script_address(lowered, value):
             found.append(f"a script address {_describe(tag, name, value)}")
     return found
+
+
+HEAD_END = re.compile(r"</head|<body", re.I)
+
+
+def head_part(html: str) -> str:
+    """The page up to where its head ends as written (`</head` or `<body`; all of it if neither).
+    Parsed alone it gives the elements the whole page gives there, since a parser places each
+    element by what comes before it; a tag cut off at the end is no element. For questions about
+    the head (its scripts, its canonical link), at a fraction of the parse of a page whose body
+    holds the whole navigation."""
+    end = HEAD_END.search(html)
+    return html[:end.start()] if end else html
 
 
 BASE = "a <base> element (it changes where every link and script of the page points)"

@@ -23,6 +23,7 @@ from xml.sax.saxutils import quoteattr
 from selectolax.lexbor import LexborHTMLParser
 
 from .languages import Language, language_of, path_in_language
+from .scan import head_part
 
 NAMESPACES = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml"'
 
@@ -37,7 +38,7 @@ def indexed_pages(site_dir: Path) -> list[Entry]:
     """Every page with a canonical address and no `noindex`, in file order."""
     entries = []
     for path in sorted(Path(site_dir).rglob("*.html")):
-        tree = LexborHTMLParser(path.read_text("utf-8"))
+        tree = LexborHTMLParser(head_part(path.read_text("utf-8")))  # both links are in the head
         canonical = tree.css_first("link[rel=canonical]")
         robots = tree.css_first("meta[name=robots]")
         href = canonical.attributes.get("href") if canonical is not None else None
