@@ -23,12 +23,14 @@ VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, 
 SCHEMES = ("light", "dark")
 
 
-def alternating_viewports(index: int) -> list[str]:
-    """The names in VIEWPORTS for the `index`-th of a list of pages, in reverse order on every other
-    page. Zipped with two other settings (the schemes, two cuts), each page is seen once in each
-    setting and once at each size, and every setting at every size across the pages (pairwise)."""
+def paired_with_sizes(urls: list[str], settings) -> list[tuple[str, str, str]]:
+    """(url, setting, size) for each of `urls` in each of two `settings` (the schemes, two cuts) once
+    and at each size in VIEWPORTS once; which setting goes with which size alternates from page to
+    page, so every setting is seen at every size across the pages (pairwise: half the loads of
+    every page in every pair)."""
     names = list(VIEWPORTS)
-    return names if index % 2 == 0 else names[::-1]
+    return [(url, setting, size) for index, url in enumerate(urls)
+            for setting, size in zip(settings, names if index % 2 == 0 else names[::-1], strict=True)]
 
 
 def chromium_path() -> str:

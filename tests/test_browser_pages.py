@@ -13,19 +13,18 @@ from __future__ import annotations
 
 import pytest
 
-from harness.browser import SCHEMES, VIEWPORTS, alternating_viewports, format_violations, open_settled, run_axe
+from harness.browser import SCHEMES, VIEWPORTS, format_violations, open_settled, paired_with_sizes, run_axe
 from harness.sitebuild import docs_page_urls
 
 MAX_TABS_TO_HELP = 8
 URLS = docs_page_urls() + ["404.html"]
 # Every page in both languages (the Spanish interface has longer words in the header and blocks).
 ALL_URLS = URLS + [f"es/{url}" for url in URLS]
+CASES = paired_with_sizes(ALL_URLS, SCHEMES)
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("url", "scheme", "viewport"), [
-    pytest.param(url, scheme, viewport, id=f"{url}-{scheme}-{viewport}")
-    for index, url in enumerate(ALL_URLS) for scheme, viewport in zip(SCHEMES, alternating_viewports(index), strict=True)])
+@pytest.mark.parametrize(("url", "scheme", "viewport"), CASES, ids=["-".join(case) for case in CASES])
 def test_page_in_browser(new_page, base_url, url, scheme, viewport):
     page, watch = new_page(base_url, scheme=scheme, viewport=viewport)
     response = open_settled(page, base_url + url)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.browser import VIEWPORTS, alternating_viewports, settle
+from harness.browser import VIEWPORTS, paired_with_sizes, settle
 from harness.server import serve
 from harness.sitebuild import docs_page_urls
 
@@ -61,19 +61,12 @@ def shifts_when_cut(new_page, site_dir, path: str, cut: bytes, viewport: str) ->
         return page.evaluate(SHIFTS_JS), watch.page_errors
 
 
-def page_cuts() -> list:
-    """Each page cut at each point once and seen at each size once: which cut goes with which size
-    alternates from page to page, so every cut is seen at every size across the site (pairwise:
-    half the loads of every page at every cut and size)."""
-    cuts = []
-    for index, url in enumerate(docs_page_urls()):
-        cuts += [pytest.param(url, cut, size, id=f"{url}-{cut}-{size}")
-                 for cut, size in zip(PAGE_CUTS, alternating_viewports(index), strict=True)]
-    return cuts
+# Each page cut at each point once and seen at each size once, alternating (pairwise).
+PAGE_CASES = paired_with_sizes(docs_page_urls(), list(PAGE_CUTS))
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("url", "cut", "viewport"), page_cuts())
+@pytest.mark.parametrize(("url", "cut", "viewport"), PAGE_CASES, ids=["-".join(case) for case in PAGE_CASES])
 def test_nothing_moves_while_the_page_loads(new_page, site_dir, url, cut, viewport):
     html = (site_dir / url / "index.html").read_bytes()
     shifts, errors = shifts_when_cut(new_page, site_dir, url, PAGE_CUTS[cut](html), viewport)
