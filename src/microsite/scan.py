@@ -63,10 +63,6 @@ def _element_problems(tag: str, attrs: dict[str, str | None]) -> list[str]:
     """Event handlers, script URLs and inline documents on one element."""
     found = []
     for name, value in attrs.items():
-        # Only a name that starts as `on…` or `srcdoc` does, or a value with a colon, can be one
-        # (an address has a scheme only before a colon; the parser has decoded `&colon;` already).
-        if name[:1] not in "oOsS" and (not value or ":" not in value):
-            continue
         value = value or ""
         lowered = name.lower()
         if lowered.startswith("on"):
@@ -91,6 +87,7 @@ def head_part(html: str) -> str:
     return html[:end.start()] if end else html
 
 
+NOSCRIPT = re.compile("<noscript", re.I)
 BASE = "a <base> element (it changes where every link and script of the page points)"
 
 
@@ -101,13 +98,18 @@ def scan_page(html: str) -> PageScan:
     scan = PageScan(ids=[node.attributes["id"] or "" for node in tree.css("[id]")])
     for node in tree.css("*"):
         tag, attrs = node.tag or "", node.attributes
-        if attrs:
-            scan.problems += _element_problems(tag, attrs)
+        for name, value in attrs.items():
+            # Only a name that starts as `on…` or `srcdoc` does, or a value with a colon, can be a
+            # problem (an address has a scheme only before a colon; the parser has decoded
+            # `&colon;` already). Most elements have none: a look at them costs no call.
+            if name[:1] in "oOsS" or (value and ":" in value):
+                scan.problems += _element_problems(tag, attrs)
+                break
         if tag == "script" and "src" not in attrs and (attrs.get("type") or "").strip().lower() in JS_TYPES:
             scan.scripts.append(node.text(deep=True))
         elif tag == "meta" and (attrs.get("name") or "").lower() == "referrer":
             scan.problems.append("a <meta name=referrer> (the site's referrer policy is no-referrer)")
-    trees = [tree, LexborHTMLParser(html, scripting=False)] if "<noscript" in html.lower() else [tree]
+    trees = [tree, LexborHTMLParser(html, scripting=False)] if NOSCRIPT.search(html) else [tree]
     for each in trees:
         for node in each.css("meta[http-equiv]"):
             item = ((node.attributes["http-equiv"] or "").strip().lower(), node.attributes.get("content") or "")
