@@ -110,6 +110,14 @@ SCRIPTS_RAN_JS = """(ours) => {
             (root) => root.classList.contains('sa--js')))
         && (!ours || [...document.querySelectorAll('[data-zones]')].every((chooser) => chooser.dataset.ready))
 }"""
+# Every Content-Security-Policy violation the page reports, recorded from before its first script
+# (`listen_for_violations`) and read with `policy_violations`.
+LISTEN_FOR_VIOLATIONS_JS = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
 ICON_JS = "() => { const icon = document.querySelector('link[rel~=\"icon\"]'); return icon && icon.href }"
 
 
@@ -176,6 +184,15 @@ def watched_page(browser, base_url: str, scheme: str = "light", viewport: str | 
     # Block anything leaving the machine, but still record it as a failure.
     context.route(lambda url: _origin(url) not in (watch.origin, None), lambda route: route.abort())
     return page, watch
+
+
+def listen_for_violations(page) -> None:
+    """Record the policy violations of every document `page` loads from now on."""
+    page.add_init_script(LISTEN_FOR_VIOLATIONS_JS)
+
+
+def policy_violations(page) -> list[str]:
+    return page.evaluate("() => window.__violations")
 
 
 def run_axe(page, context: str | None = None) -> list[dict]:
