@@ -7,6 +7,7 @@ the language switch leads to the same page in the other language, and the embed 
 
 from __future__ import annotations
 
+import functools
 import urllib.error
 import urllib.request
 from urllib.parse import urldefrag, urlsplit
@@ -38,6 +39,7 @@ def open_page(new_page, base_url, url):
     return page, watch, response, failures
 
 
+@functools.cache  # the served site does not change: each address is asked once per process
 def status_of(url: str) -> int:
     try:
         with urllib.request.urlopen(url) as response:
