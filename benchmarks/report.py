@@ -181,10 +181,16 @@ def build_table(results: dict, goals: Goals) -> list[str]:
         lines.append(f"time per added page from {PER_PAGE_FROM} to {PER_PAGE_TO} pages: {ratio:.2f}x bare's, "
                      f"goal <= {BUILD_PER_PAGE_RATIO}x: " + goals.check("build: time per added page", ratio <= BUILD_PER_PAGE_RATIO))
     if len(ours_slopes) >= 2:
-        first, last = ours_slopes[0][2], ours_slopes[-1][2]
-        factor = last / first if first > 0 else float("inf")
+        def growth(steps):
+            first, last = steps[0][2], steps[-1][2]
+            return last / first if first > 0 else float("inf")
+
+        factor = growth(ours_slopes)
+        # Bare Material's own factor beside ours: every page carries the whole navigation, so no
+        # build of Material's grows linearly; ours can only add to that.
         lines.append(f"linear growth: ours' time per added page from {ours_slopes[-1][0]} to {ours_slopes[-1][1]} is "
-                     f"{factor:.2f}x that from {ours_slopes[0][0]} to {ours_slopes[0][1]}, goal <= {LINEAR_SLOPE_FACTOR}: "
+                     f"{factor:.2f}x that from {ours_slopes[0][0]} to {ours_slopes[0][1]} (bare Material's own: "
+                     f"{growth(bare_slopes):.2f}x), goal <= {LINEAR_SLOPE_FACTOR}: "
                      + goals.check("build time grows linearly", factor <= LINEAR_SLOPE_FACTOR))
     return lines
 

@@ -56,6 +56,7 @@ def test_each_missed_goal_is_named():
     summary = table.split("Goals: ")[1].splitlines()
     # Twice the time per added page past 100 pages: not linear, and 2x bare's from 100 to 500.
     assert summary[0].endswith(", 4 not met")
+    assert "is 2.00x that from 10 to 100 (bare Material's own: 1.00x)" in table  # for comparison, not judged
     assert [line.split("not met: ")[1] for line in summary[1:]] == [
         "/self-assessment/ repeat visit", "build: fixed cost over bare", "build: time per added page",
         "build time grows linearly"]
