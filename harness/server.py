@@ -209,7 +209,8 @@ def serve(site_dir: Path, prefix: str = "/", encodings: tuple[str, ...] = (), ap
         "rules": parse_headers_file(site_dir / "_headers") if apply_headers else [],
     })
     server = SiteServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # A short poll: `shutdown` waits for the loop to look again (0.5 s by default, at every exit).
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     served.url = base = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     served.resume.set()  # the check below is never held
     try:
