@@ -195,6 +195,16 @@ def policy_violations(page) -> list[str]:
     return page.evaluate("() => window.__violations")
 
 
+def search(page, words: str):
+    """Type `words` into the page's search (Material's, in the header) and wait for the results;
+    return the first result's link."""
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(words)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=10_000)
+    return first
+
+
 def run_axe(page, context: str | None = None) -> list[dict]:
     """Run axe-core (WCAG 2.0/2.1/2.2 A and AA rules) and return the violations."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):

@@ -25,6 +25,7 @@ from harness.browser import (
     paired_with_sizes,
     policy_violations,
     run_axe,
+    search,
 )
 from harness.sitebuild import docs_page_urls
 
@@ -46,11 +47,8 @@ def test_page_in_browser(new_page, base_url, url, scheme, viewport):
     assert actual == (scheme == "dark")
     violations = run_axe(page)
     assert not violations, f"{url} {scheme} {viewport}:\n{format_violations(violations)}"
-    search = page.locator("input.md-search__input")
-    if viewport == "desktop" and search.count():  # the embed has no search
-        search.click()
-        page.keyboard.type("coach")
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    if viewport == "desktop" and page.locator("input.md-search__input").count():  # the embed has no search
+        search(page, "coach")
     assert policy_violations(page) == [], url
     assert not watch.console_errors, watch.console_errors
     assert not watch.page_errors, watch.page_errors

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.browser import open_settled
+from harness.browser import open_settled, search
 from test_self_assessment_browser import ANSWERS, answer_all, option, ready, shown_result
 
 SPANISH = {"locale": "es-US", "timezone": "America/Los_Angeles"}  # a Spanish speaker in the US
@@ -35,9 +35,7 @@ def test_a_spanish_browser_is_never_moved_to_another_language(new_page, base_url
 def test_search_in_spanish_finds_the_spanish_pages(new_page, base_url):
     page, watch = new_page(base_url, **SPANISH)
     open_settled(page, base_url + "es/")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("terapia")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    search(page, "terapia")
     found = page.eval_on_selector_all(".md-search-result__item a", "links => links.map((a) => a.href)")
     assert found and all("/es/" in href for href in found), found
     assert watch.other_origin_requests == [] and watch.page_errors == []

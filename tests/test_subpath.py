@@ -14,7 +14,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from harness.browser import open_settled, settle
+from harness.browser import open_settled, search, settle
 from harness.server import serve_site
 from harness.sitebuild import docs_page_urls
 
@@ -67,15 +67,6 @@ def test_page_and_everything_it_links_to_load_under_the_prefix(new_page, subpath
     for ref in sorted(same_site):
         assert urlsplit(ref).path.startswith(PREFIX), f"{url}: {ref} is outside {PREFIX}"
         assert status_of(ref) == 200, f"{url}: {ref}"
-
-
-def search(page, words: str):
-    """Type `words` into the page's search and wait for the results; return the first one's link."""
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(words)
-    first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=10_000)
-    return first
 
 
 @pytest.mark.browser
