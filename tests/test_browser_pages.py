@@ -6,7 +6,8 @@ the footer) are seen in all four pairs, and each page's own content in both sche
 (pairwise: half the loads of every page in every pair).
 
 axe-core finds no violations, nothing is logged as an error, nothing is requested from another
-origin, and "Get help now" is reachable from the top of the page with the keyboard alone. Served
+origin, and "Get help now" in the page's language is reachable from the top of the page with the
+keyboard alone. Served
 with the site's own `_headers`, no page breaks its Content-Security-Policy, from its first script to
 a search (used at the desktop size, where the search box is in the header; its web worker is a
 script of its own).
@@ -47,6 +48,8 @@ def test_page_in_browser(new_page, base_url, url, scheme, viewport):
     assert actual == (scheme == "dark")
     violations = run_axe(page)
     assert not violations, f"{url} {scheme} {viewport}:\n{format_violations(violations)}"
+    if page.locator(".md-header").count():  # the chrome-less embed shows crisis help in its body instead
+        help_link_reachable_by_keyboard(page, url)
     if viewport == "desktop" and page.locator("input.md-search__input").count():  # the embed has no search
         search(page, "coach")
     assert policy_violations(page) == [], url
@@ -65,21 +68,38 @@ def tab_to_help_link(page) -> int | None:
     return None
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("viewport", list(VIEWPORTS))
-@pytest.mark.parametrize("url", [u for u in URLS if u != "404.html"] + ["es/", "es/self-assessment/"])
-def test_help_link_reachable_by_keyboard(new_page, base_url, site_dir, url, viewport):
-    html = (site_dir / url / "index.html").read_text("utf-8")
-    if "md-header" not in html:  # the chrome-less embed shows crisis help in its body instead
-        assert "crisis-help" in html, url
-        return
-    page, _ = new_page(base_url, viewport=viewport)
-    page.goto(base_url + url)
+def help_root(url: str) -> str:
+    """Where the help page of `url`'s language lives."""
+    return "/es/" if url.startswith("es/") else "/"
+
+
+def help_link_reachable_by_keyboard(page, url: str) -> None:
+    """From the top of the page, a few Tab presses reach a visible link to Get help now in the
+    page's own language."""
     tabs = tab_to_help_link(page)
     assert tabs is not None, f"{url}: help link not reached in {MAX_TABS_TO_HELP} Tab presses"
     assert page.locator("a.help-now").is_visible()
+    target = page.evaluate("() => new URL(document.activeElement.href).pathname")
+    assert target == f"{help_root(url)}get-help-now/", f"{url}: the help link leads to {target}"
+
+
+def test_a_page_without_the_header_shows_crisis_help_in_its_body(site_dir):
+    chromeless = {url: html for url in ALL_URLS if not url.endswith(".html")
+                  for html in [(site_dir / url / "index.html").read_text("utf-8")] if "md-header" not in html}
+    assert chromeless, "expected the embed among the pages without the site's header"
+    for url, html in chromeless.items():
+        assert "crisis-help" in html, url
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("url", ["", "es/"])
+def test_help_link_opens_get_help_now_with_the_keyboard(new_page, base_url, url, viewport):
+    # Every page's link is reached by keyboard in test_page_in_browser; here Enter follows it.
+    page, _ = new_page(base_url, viewport=viewport)
+    page.goto(base_url + url)
+    help_link_reachable_by_keyboard(page, url)
     # Wait for the whole navigation (the crisis page links to itself too): closing a page while
     # a navigation is still in flight can hang the browser.
-    root = "/es/" if url.startswith("es/") else "/"  # the help page in the page's own language
-    with page.expect_navigation(url=f"**{root}get-help-now/", wait_until="load"):
+    with page.expect_navigation(url=f"**{help_root(url)}get-help-now/", wait_until="load"):
         page.keyboard.press("Enter")
