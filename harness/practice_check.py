@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from microsite.publish import lay_out
 
-from .browser import format_violations, launch, open_settled, run_axe, watched_page
+from .browser import format_violations, open_settled, run_axe, running_chromium, watched_page
 from .server import parse_headers_file, serve_site
 from .sitebuild import PRACTICE_ENV, html_pages, mkdocs_build
 
@@ -80,33 +80,32 @@ def embed_framing(site_dir: Path, site_url: str | None, origins: list[str]) -> l
 
 def in_browser(site_dir: Path, site_url: str | None) -> list[str]:
     """Every page in Chromium, on a phone, served under the site's path with its `_headers`."""
-    from playwright.sync_api import sync_playwright
+    with running_chromium() as browser:
+        return pages_in_browser(browser, site_dir, site_url)
 
+
+def pages_in_browser(browser, site_dir: Path, site_url: str | None) -> list[str]:
+    """`in_browser` with a browser already running."""
     prefix = urlsplit(site_url or "").path or "/"
     problems = []
-    with serve_site(site_dir, prefix=prefix) as url, sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            for path in html_pages(site_dir):
-                rel = path.relative_to(site_dir).as_posix()
-                if rel == "404.html":
-                    continue
-                address = url + rel.removesuffix("index.html")
-                page, watch = watched_page(browser, url, viewport=PHONE)
-                try:
-                    open_settled(page, address)
-                    violations = run_axe(page)
-                finally:
-                    page.context.close()
-                errors = watch.console_errors + watch.page_errors
-                if errors:
-                    problems.append(f"{rel}: errors in the browser (a policy violation?): {errors}")
-                if watch.other_origin_requests:
-                    problems.append(f"{rel}: requests to another site: {watch.other_origin_requests}")
-                if violations:
-                    problems.append(f"{rel}: accessibility (axe-core):\n{format_violations(violations)}")
-        finally:
-            browser.close()
+    pages = [rel for path in html_pages(site_dir) if (rel := path.relative_to(site_dir).as_posix()) != "404.html"]
+    with serve_site(site_dir, prefix=prefix) as url:
+        for rel in pages:
+            address = url + rel.removesuffix("index.html")
+            page, watch = watched_page(browser, url, viewport=PHONE)
+            try:
+                open_settled(page, address)
+                violations = run_axe(page)
+            finally:
+                page.context.close()
+            errors = watch.console_errors + watch.page_errors
+            if errors:
+                problems.append(f"{rel}: errors in the browser (a policy violation?): {errors}")
+            if watch.other_origin_requests:
+                problems.append(f"{rel}: requests to another site: {watch.other_origin_requests}")
+            if violations:
+                problems.append(f"{rel}: accessibility (axe-core):\n{format_violations(violations)}")
+    print(f"Opened {len(pages)} pages in Chromium (phone size), each checked by axe-core.")
     return problems
 
 

@@ -5,7 +5,7 @@ it, and the check that runs before it is published."""
 from __future__ import annotations
 
 import re
-import subprocess
+import shutil
 import sys
 from pathlib import Path
 
@@ -13,6 +13,8 @@ import pytest
 import yaml
 
 from fixture_site import PRACTICE, SITE_URL, practice_config, project_copy, write_practice_file
+from harness.practice_check import main as practice_check
+from harness.practice_check import pages_in_browser
 from harness.sitebuild import ROOT, mkdocs_build
 from microsite.brand import resolve_brand
 from microsite.contrast import contrast_ratio, hue, parse_hex
@@ -213,17 +215,46 @@ def test_init_practice_asks_again_after_a_wrong_answer(tmp_path, monkeypatch, ca
 
 # --- scripts/check-practice -----------------------------------------------------------------------
 
-@pytest.mark.browser  # the check opens every page in Chromium
-def test_the_practice_check_fails_on_a_request_to_another_site(tmp_path):
-    root = project_copy(tmp_path)
-    own = root / "practice" / "docs"
-    own.mkdir(parents=True)
-    (own / "coaches.md").write_text(PAGE + "\n![Sam](https://tracker.example/sam.png)\n", "utf-8")
-    # In English alone: half the pages to open, and the README's practice checks both languages.
-    practice_config(root, {**PRACTICE, "pages": [{"Our coaches": "coaches.md"}], "languages": ["en"]})
-    (root / "harness").symlink_to(ROOT / "harness")
-    (root / "node_modules").symlink_to(ROOT / "node_modules")
-    result = subprocess.run([sys.executable, "-m", "harness.practice_check", "--site-dir", str(root / "site")],
-                            cwd=root, capture_output=True, text=True)
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert "coaches/index.html" in result.stderr and "not ready to publish" in result.stderr, result.stderr
+def with_added(page: Path, markup: str) -> None:
+    html = page.read_text("utf-8")
+    assert "</article>" in html, page
+    page.write_text(html.replace("</article>", markup + "</article>", 1), "utf-8")
+
+
+def test_the_practice_check_names_each_page_that_breaks_its_policy_requests_elsewhere_or_fails_axe(browser, site_dir, tmp_path):
+    # The check's browser step on a copy of the built site cut to four pages: one clean, one with an
+    # image from another site (its policy refuses it), one with its policy taken out (the request
+    # goes out), and one with an image that says nothing (axe-core). The README's practice runs
+    # the whole command on every page of a practice's site (test_readme_practice.py).
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    kept = {"index.html", "faq/index.html", "about/index.html", "coaching/index.html"}
+    for page in copy.rglob("*.html"):
+        if page.relative_to(copy).as_posix() not in kept:
+            page.unlink()
+    (copy / "_headers").unlink()  # each page's own policy, as on GitHub Pages
+    with_added(copy / "faq" / "index.html", '<img src="https://tracker.example/sam.png" alt="Sam">')
+    about = copy / "about" / "index.html"
+    html, removed = re.subn(r"<meta[^>]*http-equiv=\"?content-security-policy[^>]*>", "", about.read_text("utf-8"), flags=re.I)
+    assert removed == 1
+    about.write_text(html, "utf-8")
+    with_added(about, '<img src="https://tracker.example/alex.png" alt="Alex">')
+    with_added(copy / "coaching" / "index.html", '<img src="../assets/images/favicon.svg">')
+    problems = pages_in_browser(browser, copy, None)
+    said: dict[str, str] = {}
+    for problem in problems:
+        rel, _, what = problem.partition(": ")
+        said[rel] = said.get(rel, "") + what + "\n"
+    assert sorted(said) == ["about/index.html", "coaching/index.html", "faq/index.html"], problems
+    assert "violates the following Content Security Policy" in said["faq/index.html"]
+    assert "requests to another site: ['https://tracker.example/alex.png']" in said["about/index.html"]
+    assert "image-alt" in said["coaching/index.html"]
+
+
+def test_the_practice_check_stops_at_a_failed_build_and_says_the_site_is_not_ready(tmp_path, capsys):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Broken\nnav: [\n", "utf-8")
+    assert practice_check([f"--config={config}", f"--site-dir={tmp_path / 'site'}"]) == 1
+    said = capsys.readouterr().err
+    assert "the strict build failed" in said and "not ready to publish: 1 problem(s)" in said, said
+    assert not (tmp_path / "site").exists()

@@ -121,9 +121,11 @@ def test_init_writes_the_practice_folder_and_says_the_next_command(followed):
 
 
 def test_the_practice_check_passes_and_names_the_config(followed):
-    _, outputs = followed
+    root, outputs = followed
     assert "Practice config:" in outputs[1].stdout + outputs[1].stderr
     assert "passed every check: ready to publish" in outputs[1].stdout
+    pages = [page for page in (root / "site").rglob("*.html") if page != root / "site" / "404.html"]
+    assert len(pages) > 20 and f"Opened {len(pages)} pages in Chromium" in outputs[1].stdout, outputs[1].stdout
 
 
 def test_the_published_folder_holds_the_site_under_learn_with_prefixed_headers(followed):
