@@ -59,22 +59,26 @@ def test_the_first_number_a_reader_sees_is_their_countrys_and_named(new_page, ba
             assert first is not None, path
             assert first["href"] == emergency and name in first["label"], (path, first)
         assert shown_strips(page, scope) == [code], path
-    # Get help now at 375 x 740: the country's emergency number and first line on the first screen.
-    open_settled(page, base_url + "get-help-now/")
+        if path == "get-help-now/":
+            get_help_now_opens_with_the_readers_lines(page, code, name)
+    assert watch.other_origin_requests == [] and watch.page_errors == []
+    assert page.evaluate(STORED)[2] == ""
+
+
+def get_help_now_opens_with_the_readers_lines(page, code: str, name: str | None) -> None:
+    """Get help now at 375 x 740, as it opens: the country's emergency number and first line on the
+    first screen, its full entry open and first, every other country folded, one tap away."""
     if name is not None:
         first = page.evaluate(FIRST_TEL, "article")
         assert first["bottom"] <= 740, first
         calls = page.locator('article .crisis-strip__region:not([hidden]) a[href^="tel:"], '
                              'article .crisis-strip__region:not([hidden]) a[href^="sms:"]')
         assert calls.count() >= 2 and calls.nth(1).bounding_box()["y"] + calls.nth(1).bounding_box()["height"] <= 740
-        # Its full entry is open and first; every other country is folded, one tap away.
         entries = page.eval_on_selector_all("article .crisis-help > details", "els => els.map((d) => [d.dataset.region, d.open])")
         assert entries[0] == [code, True] and all(not is_open for _, is_open in entries[1:])
     else:
         order = page.eval_on_selector_all("article .crisis-help > *", "els => els.map((e) => e.dataset.region || e.className)")
         assert order[0] == "crisis-directory"
-    assert watch.other_origin_requests == [] and watch.page_errors == []
-    assert page.evaluate(STORED)[2] == ""
 
 
 @pytest.mark.browser
