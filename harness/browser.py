@@ -33,6 +33,10 @@ PLAYWRIGHT_DISABLED_FEATURES = (
 # pages. No test sees an address bar.
 UNSEEN_BROWSER_UI = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
 DISABLE_FEATURES = "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + UNSEEN_BROWSER_UI)
+# The browser that checks and weighs pages (never Lighthouse's, which times them): V8's optimising
+# compiler works on every page's hot code, for pages that live a second (twenty visits with
+# axe-core: 1.31 CPU-seconds each without it, 1.42 with).
+CHECKING_ARGS = [DISABLE_FEATURES, "--js-flags=--no-opt"]
 VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 900}}
 SCHEMES = ("light", "dark")
 
@@ -55,7 +59,7 @@ def chromium_path() -> str:
 
 
 def launch(playwright):
-    return playwright.chromium.launch(executable_path=chromium_path(), args=[*LAUNCH_ARGS, DISABLE_FEATURES], headless=True)
+    return playwright.chromium.launch(executable_path=chromium_path(), args=[*LAUNCH_ARGS, *CHECKING_ARGS], headless=True)
 
 
 @contextmanager
