@@ -155,20 +155,27 @@ def xml_problem(path: Path) -> str | None:
     return None
 
 
+def file_problem(path: Path) -> str | None:
+    """Why a browser would open `path` as a document that runs scripts, or None."""
+    suffix = path.suffix.lower()
+    if suffix in ACTIVE_SUFFIXES:
+        return (f"a {suffix} file is opened by browsers as a page that may run scripts; "
+                "publish it as .html (checked like every page), or leave it out")
+    if suffix == ".svg" and path.suffix != ".svg":
+        return "name it with .svg in lower case, so the hosts' rule for SVG files applies to it"
+    if suffix in XML_SUFFIXES:
+        problem = xml_problem(path)
+        if problem:
+            return (f"{problem}; an SVG or XML file opened on its own runs what it holds, "
+                    "in the site's name, so it may hold no scripts, handlers or script addresses")
+    return None
+
+
 def check_files(site_dir: Path) -> None:
-    """Raise PageProblem for a file a browser would open as a document that runs scripts."""
-    for path in sorted(site_dir.rglob("*")):
-        if not path.is_file():
-            continue
-        rel = path.relative_to(site_dir).as_posix()
-        suffix = path.suffix.lower()
-        if suffix in ACTIVE_SUFFIXES:
-            raise PageProblem(rel, "", f"a {suffix} file is opened by browsers as a page that may run scripts; "
-                              "publish it as .html (checked like every page), or leave it out")
-        if suffix == ".svg" and path.suffix != ".svg":
-            raise PageProblem(rel, "", "name it with .svg in lower case, so the hosts' rule for SVG files applies to it")
-        if suffix in XML_SUFFIXES:
-            problem = xml_problem(path)
-            if problem:
-                raise PageProblem(rel, "", f"{problem}; an SVG or XML file opened on its own runs what it holds, "
-                                  "in the site's name, so it may hold no scripts, handlers or script addresses")
+    """Raise PageProblem for the files a browser would open as a document that runs scripts, every
+    one of them named (a line each), so that one build shows a writer all there is to fix."""
+    found = [(path.relative_to(site_dir).as_posix(), problem) for path in sorted(site_dir.rglob("*"))
+             if path.is_file() and (problem := file_problem(path))]
+    if found:
+        (rel, problem), others = found[0], found[1:]
+        raise PageProblem(rel, "", problem + "".join(f"\n{other}: {why}" for other, why in others))
