@@ -1,6 +1,7 @@
 """Hosted under a sub-path (site_url https://northside.example/learn/, served at /learn/).
 
-Every page, in each language, loads with all its assets, every same-site link and asset answers,
+Every same-site link and asset of every page, in each language, answers under the prefix; one page
+of each kind (by the scripts it runs) loads in Chromium with everything its scripts ask for,
 search finds and opens pages (of the page's own language), instant navigation stays under /learn/,
 the language switch leads to the same page in the other language, and the embed page loads there too.
 """
@@ -10,9 +11,11 @@ from __future__ import annotations
 import functools
 import urllib.error
 import urllib.request
-from urllib.parse import urldefrag, urlsplit
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from harness.browser import open_settled, search, settle
 from harness.server import serve_site
@@ -54,19 +57,64 @@ def test_server_refuses_paths_outside_the_prefix(subpath_url):
     assert status_of(root + "faq/") == 404  # so a link that forgot the prefix would be caught
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("url", URLS)
-def test_page_and_everything_it_links_to_load_under_the_prefix(new_page, subpath_url, url):
-    page, watch, response, failures = open_page(new_page, subpath_url, url)
-    assert response.ok or url.endswith("404.html"), url
-    assert not failures, failures
-    assert not watch.console_errors, watch.console_errors
+def page_html(site_dir: Path, url: str) -> str:
+    return (site_dir / (url if url.endswith(".html") else url + "index.html")).read_text("utf-8")
+
+
+def kind_of(html: str) -> tuple:
+    """What a page's scripts do depends on which scripts it loads and what they start (the
+    modules our loader imports for `[data-module]` and `[data-zones]`, Material's header and
+    search): pages alike in these ask the server for the same kinds of things."""
+    tree = LexborHTMLParser(html)
+    return (tuple(sorted(node.attributes.get("src") or "" for node in tree.css("script[src]"))),
+            tuple(sorted(node.attributes.get("data-module") or "" for node in tree.css("[data-module]"))),
+            *(tree.css_first(selector) is not None for selector in ("[data-zones]", ".md-header", ".md-search")))
+
+
+def one_of_each_kind(site_dir: Path) -> list[str]:
+    """The first page of each kind (`kind_of`) in each language."""
+    kinds: dict[tuple, str] = {}
+    for url in URLS:
+        kinds.setdefault((url.startswith("es/"), kind_of(page_html(site_dir, url))), url)
+    return list(kinds.values())
+
+
+def assert_same_site_and_answering(url: str, refs: list[str], subpath_url: str) -> None:
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(subpath_url))
-    same_site = {urldefrag(ref)[0] for ref in page.evaluate(REFS) if ref.startswith(origin)}
-    assert same_site, "no links found"
+    same_site = {urldefrag(ref)[0] for ref in refs if ref.startswith(origin)}
+    assert same_site, f"{url}: no links found"
     for ref in sorted(same_site):
         assert urlsplit(ref).path.startswith(PREFIX), f"{url}: {ref} is outside {PREFIX}"
         assert status_of(ref) == 200, f"{url}: {ref}"
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_every_link_and_asset_a_page_holds_answers_under_the_prefix(practice_site, subpath_url, url):
+    tree = LexborHTMLParser(page_html(practice_site, url))
+    refs = [node.attributes.get("href") or node.attributes.get("src") or ""
+            for node in tree.css("a[href], link[href], script[src], img[src]")]
+    assert_same_site_and_answering(url, [urljoin(subpath_url + url, ref) for ref in refs], subpath_url)
+
+
+def test_each_kind_of_page_is_opened_in_the_browser(practice_site):
+    # Guards the test below: every language's home page, Get help now, self-assessment and embed
+    # are kinds of their own, and several pages share the content pages' kind.
+    opened = one_of_each_kind(practice_site)
+    assert {"", "es/", "get-help-now/", "self-assessment/", "es/self-assessment/", "self-assessment-embed/"} <= set(opened), opened
+    assert len(opened) < len(URLS) / 2, opened
+
+
+@pytest.mark.browser
+def test_one_page_of_each_kind_loads_with_all_its_scripts_ask_for_under_the_prefix(new_page, practice_site, subpath_url):
+    # Every page's own links are read from its HTML above; in Chromium, one page of each kind (by
+    # what its scripts do), with every request its scripts make and every link once they ran.
+    for url in one_of_each_kind(practice_site):
+        page, watch, response, failures = open_page(new_page, subpath_url, url)
+        assert response.ok or url.endswith("404.html"), url
+        assert not failures, (url, failures)
+        assert not watch.console_errors, (url, watch.console_errors)
+        assert_same_site_and_answering(url, page.evaluate(REFS), subpath_url)
+        page.context.close()  # one page at a time; the fixture's close after the test is then a no-op
 
 
 @pytest.mark.browser
