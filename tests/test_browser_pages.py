@@ -7,10 +7,9 @@ the footer) are seen in all four pairs, and each page's own content in both sche
 
 axe-core finds no violations, nothing is logged as an error, nothing is requested from another
 origin, and "Get help now" in the page's language is reachable from the top of the page with the
-keyboard alone. Served
-with the site's own `_headers`, no page breaks its Content-Security-Policy, from its first script to
-a search (used at the desktop size, where the search box is in the header; its web worker is a
-script of its own).
+keyboard alone. Served with the site's own `_headers`, no page breaks its Content-Security-Policy,
+from its first script to a search (used at the desktop size, where the search box is in the
+header; its web worker is a script of its own).
 """
 
 from __future__ import annotations
