@@ -23,8 +23,8 @@ from harness.sitebuild import docs_page_urls
 
 PREFIX = "/learn/"
 URLS = [root + url for root in ("", "es/") for url in docs_page_urls() + ["404.html"]]  # both languages
-REFS = """() => [...document.querySelectorAll('a[href], link[href], script[src], img[src]')]
-  .map((el) => el.href || el.src)"""
+LINKING = "a[href], link[href], script[src], img[src]"  # the elements whose addresses are checked
+REFS = f"""() => [...document.querySelectorAll('{LINKING}')].map((el) => el.href || el.src)"""
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +92,7 @@ def assert_same_site_and_answering(url: str, refs: list[str], subpath_url: str) 
 def test_every_link_and_asset_a_page_holds_answers_under_the_prefix(practice_site, subpath_url, url):
     tree = LexborHTMLParser(page_html(practice_site, url))
     refs = [node.attributes.get("href") or node.attributes.get("src") or ""
-            for node in tree.css("a[href], link[href], script[src], img[src]")]
+            for node in tree.css(LINKING)]
     assert_same_site_and_answering(url, [urljoin(subpath_url + url, ref) for ref in refs], subpath_url)
 
 
