@@ -103,6 +103,27 @@ def test_the_plugin_gives_the_same_config_when_it_runs_again_on_its_own_result(p
     assert built is not config and built.site_url == SITE_URL and config.site_url != SITE_URL
 
 
+def test_another_config_in_the_same_process_is_read_afresh(practice_root, monkeypatch):
+    # MkDocs keeps one plugin for the process (`mkdocs serve` reloading an edited mkdocs.yml, or
+    # two sites built in one run): the second build must take its own languages, navigation and
+    # permalink title, not the first one's.
+    monkeypatch.delenv("MICROSITE_PRACTICE", raising=False)
+    first = mkdocs_config.load(practice_root / "mkdocs.yml")
+    plugin = first.plugins["microsite"]
+    plugin.on_config(first)
+    text = (practice_root / "mkdocs.yml").read_text("utf-8")
+    edited = practice_root / "edited.yml"
+    edited.write_text(text.replace("  - Home: index.md\n", "  - Start here: index.md\n", 1)
+                      .replace("permalink_title: Link to this section", "permalink_title: Link here", 1)
+                      .replace("        - locale: es\n          name: Español\n", "", 1), "utf-8")
+    second = mkdocs_config.load(edited)
+    assert second.plugins["microsite"] is plugin  # guards the test: the same plugin, as MkDocs keeps it
+    built = plugin.on_config(second)
+    assert built.nav[0] == {"Start here": "index.md"}
+    assert built.mdx_configs["toc"]["permalink_title"] == "Link here"
+    assert [language.code for language in plugin.run.languages] == ["en"]
+
+
 def test_templates_see_escaped_names_and_the_config_keeps_the_users_values(practice_root, monkeypatch):
     monkeypatch.delenv("MICROSITE_PRACTICE", raising=False)
     config = mkdocs_config.load(practice_root / "mkdocs.yml")

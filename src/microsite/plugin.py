@@ -73,9 +73,9 @@ class Run:
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
     run: Run | None = None
-    declared: list | None = None  # the languages the config names, as it names them (read once)
-    permalink: str | None = None  # the permalinks' title as the config writes it (read once)
-    nav: list | None = None  # the navigation as the config writes it (read once)
+    declared: list | None = None  # the languages the config names, as it names them (read once a build)
+    permalink: str | None = None  # the permalinks' title as the config writes it (read once a build)
+    nav: list | None = None  # the navigation as the config writes it (read once a build)
     command, dirty, staged = None, False, None
 
     def on_startup(self, *, command, dirty):
@@ -90,7 +90,11 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                                 "server (scripts/serve --embed-from ...), never in a build: unset it")
             if local:
                 self.site = with_local_embed_origin(self.site, local)
-            if self.declared is None:  # later builds get our own copy of the config, with our values
+            # A new `mkdocs build`, a rebuild of `serve`, or another site's build: MkDocs keeps one
+            # plugin for the process, so the config is read afresh as written. A further language's
+            # build (inside this one) gets our own copy of the config, with our values.
+            new_run = self.run is None or self.run.depth == 0
+            if new_run:
                 self.declared = mkdocs_config.declared_languages(config)
                 self.permalink = mkdocs_config.permalink_title(config)
                 self.nav = config.nav
@@ -99,7 +103,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         except DataError as exc:
             raise PluginError(str(exc)) from None
         mkdocs_config.keep_languages(config, languages)
-        if self.run is None or self.run.depth == 0:  # a new `mkdocs build` (or a rebuild of `serve`)
+        if new_run:
             self.run = Run(languages)
             # Which values this build uses, said first (a practice deploying should see its own file).
             info.info(f"Practice config: {self.site.practice_file.path}" if self.site.practice_file
