@@ -1,6 +1,7 @@
 """Templates compiled once per process (`template_env.compiled_templates`): a second environment set
-up the same way reads them compiled, an edited template is compiled again, and an environment that
-compiles differently (other folders, so other autoescaping) keeps its own."""
+up the same way reads them compiled, even for another site that shares the theme's folder; an
+edited template is compiled again, and a template compiled differently (escaped in one environment
+and not in another, or with other syntax settings) is kept apart."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from microsite import template_env
 from microsite.i18n import words
 
 
-def environment(folder, lang="en", compiles=None):
-    env = Environment(loader=FileSystemLoader([str(folder)]), autoescape=lambda name: True)
+def environment(folder, lang="en", compiles=None, escapes=True, **settings):
+    folders = folder if isinstance(folder, list) else [folder]
+    env = Environment(loader=FileSystemLoader([str(f) for f in folders]), autoescape=lambda name: escapes, **settings)
     template_env.install(env, lang, lambda src: src, lambda src: True)
     if compiles is not None:  # count what this environment compiles itself
         compile_source = env._compile
@@ -39,10 +41,27 @@ def test_an_edited_template_is_compiled_again(tmp_path):
     assert compiled == [str(page)]
 
 
-def test_environments_that_compile_differently_keep_their_own(tmp_path):
-    for name in ("a", "b"):
+def test_two_sites_that_share_the_theme_read_its_templates_compiled_once(tmp_path):
+    for name in ("theme", "a", "b"):
         (tmp_path / name).mkdir()
-        (tmp_path / name / "page.html").write_text("{{ x }}", "utf-8")
-    a, b = environment(tmp_path / "a"), environment(tmp_path / "b")
-    assert a.bytecode_cache is not b.bytecode_cache
-    assert environment(tmp_path / "a").bytecode_cache is a.bytecode_cache
+    (tmp_path / "theme" / "base.html").write_text("{{ x }}", "utf-8")
+    first, second = [], []
+    assert environment([tmp_path / "a", tmp_path / "theme"], compiles=first).get_template("base.html").render(x=1) == "1"
+    assert environment([tmp_path / "b", tmp_path / "theme"], compiles=second).get_template("base.html").render(x=2) == "2"
+    assert first == [str(tmp_path / "theme" / "base.html")] and second == []
+
+
+def test_a_template_escaped_in_one_environment_and_not_in_another_is_compiled_for_each(tmp_path):
+    (tmp_path / "page.html").write_text("{{ x }}", "utf-8")
+    assert environment(tmp_path, escapes=True).get_template("page.html").render(x="<b>") == "&lt;b&gt;"
+    compiled = []
+    assert environment(tmp_path, compiles=compiled, escapes=False).get_template("page.html").render(x="<b>") == "<b>"
+    assert compiled == [str(tmp_path / "page.html")]
+    assert environment(tmp_path, escapes=True).get_template("page.html").render(x="<b>") == "&lt;b&gt;"
+
+
+def test_environments_with_other_syntax_settings_keep_their_own(tmp_path):
+    (tmp_path / "page.html").write_text("{% if x %}\nyes{% endif %}", "utf-8")
+    assert environment(tmp_path).get_template("page.html").render(x=1) == "\nyes"
+    assert environment(tmp_path, trim_blocks=True).get_template("page.html").render(x=1) == "yes"
+    assert environment(tmp_path, trim_blocks=True).bytecode_cache is not environment(tmp_path).bytecode_cache

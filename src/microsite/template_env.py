@@ -39,11 +39,21 @@ def iso_date(day: Any) -> str:
 
 class CompiledTemplates(BytecodeCache):
     """Templates compiled once per process, kept in memory: each language's build (and each rebuild
-    of `mkdocs serve`) makes a new environment, which would parse and compile every template again.
-    Jinja reads a kept template only while its source is unchanged (its checksum); never on disk."""
+    of `mkdocs serve`, and each site built in the process) makes a new environment, which would
+    parse and compile every template again. Jinja reads a kept template only while its source is
+    unchanged (its checksum); never on disk. A template is kept by its name and file, and by
+    whether it autoescapes: that is decided by its name when it is compiled (our overrides do,
+    Material's do not), so two sites that share the theme's files share them compiled."""
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
+
+    def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Bucket:
+        escapes = environment.autoescape(name) if callable(environment.autoescape) else environment.autoescape
+        bucket = Bucket(environment, f"{self.get_cache_key(name, filename)}:{bool(escapes)}",
+                        self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
         if bucket.key in self.compiled:
@@ -53,16 +63,17 @@ class CompiledTemplates(BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-# One store per way of compiling: the folders templates come from (the theme's, with the site's
-# overrides first, which decide what autoescapes) and the extensions that change the syntax.
+# One store per way of compiling that is not the template's own: the extensions and the settings
+# that change the syntax or the code Jinja writes.
 _COMPILED: dict[tuple, CompiledTemplates] = {}
 
 
 def compiled_templates(env: Any) -> CompiledTemplates:
     """The store of compiled templates for environments set up as `env` is."""
-    way = (tuple(getattr(env.loader, "searchpath", ()) or ()), tuple(sorted(env.extensions)),
-           env.block_start_string, env.variable_start_string, env.comment_start_string, env.line_statement_prefix,
-           env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline, env.optimized)
+    syntax = (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+              env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
+              env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline)
+    way = (tuple(sorted(env.extensions)), *syntax, env.optimized, env.is_async, env.finalize)
     return _COMPILED.setdefault(way, CompiledTemplates())
 
 
