@@ -49,10 +49,11 @@ from .page_checks import (
     PageProblem,
     UntrustedScript,
     check_embed_origins,
-    check_files,
     check_page,
     check_share_pages,
     checked_scripts,
+    file_problems,
+    raise_together,
     read_site,
 )
 from .scan import PageScan, head_part, scan_page
@@ -212,18 +213,26 @@ def _rule(pattern: str, headers: dict[str, str], base: str = "") -> str:
 
 
 def site_hashes(scans: dict[str, PageScan], trusted: Callable[[str], set[str]]) -> list[str]:
-    """One site-wide hash list: instant navigation moves between pages without reloading the policy."""
-    return sorted({csp_hash(script) for rel, scan in scans.items() for script in checked_scripts(rel, scan, trusted)})
+    """One site-wide hash list, of the inline scripts the templates wrote for each page and only
+    those (`check_site` names any other): instant navigation moves between pages without
+    reloading the policy."""
+    return sorted({csp_hash(script) for rel, scan in scans.items() for script in set(scan.scripts) & trusted(rel)})
 
 
-def check_site(site_dir: Path, scans: dict[str, PageScan], policy: str, origins: list[str],
-               embed_pages: set[str] | None) -> None:
-    """Every page and file may hold only what `page_checks.py` allows."""
+def check_site(site_dir: Path, scans: dict[str, PageScan], trusted: Callable[[str], set[str]], policy: str,
+               origins: list[str], embed_pages: set[str] | None) -> None:
+    """Every page and file may hold only what `page_checks.py` allows; every one that does not is
+    named, with the first thing it may not hold, a line each."""
+    problems: list[DataError] = []
     for rel, scan in scans.items():
-        check_page(rel, scan, policy)
-        check_embed_origins(rel, scan, origins, None if embed_pages is None else rel in embed_pages)
-        check_share_pages(rel, scan, site_dir)
-    check_files(site_dir)
+        try:
+            checked_scripts(rel, scan, trusted)
+            check_page(rel, scan, policy)
+            check_embed_origins(rel, scan, origins, None if embed_pages is None else rel in embed_pages)
+            check_share_pages(rel, scan, site_dir)
+        except DataError as exc:
+            problems.append(exc)
+    raise_together([*problems, *file_problems(site_dir)])
 
 
 def build_headers(site_dir: Path, embed_origins: list[str] | None, trusted: Callable[[str], set[str]],
@@ -248,7 +257,7 @@ def _checked_site(site_dir: Path, embed_origins: list[str] | None, trusted: Call
     origins = [_embed_origin(o) for o in embed_origins or []]
     hashes = site_hashes(scans, trusted)
     policy = content_security_policy(hashes, None)
-    check_site(site_dir, scans, policy, origins, embed_pages)
+    check_site(site_dir, scans, trusted, policy, origins, embed_pages)
     return _headers_text(site_dir, scans, hashes, origins, site_path(site_url)), policy
 
 

@@ -16,7 +16,7 @@ import json
 import posixpath
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -61,11 +61,23 @@ def read_site(site_dir: Path, scanned: dict[str, PageScan] | None = None) -> dic
     """Every HTML page of the site, read by `read_page` (pages in `scanned` were read as they were
     written, by the site's plugin, and are not read again)."""
     scanned = scanned or {}
-    pages = {}
+    pages, problems = {}, []
     for path in sorted(Path(site_dir).rglob("*.html")):
         rel = path.relative_to(site_dir).as_posix()
-        pages[rel] = scanned[rel] if rel in scanned else read_page(rel, path.read_text("utf-8"))
+        try:
+            pages[rel] = scanned[rel] if rel in scanned else read_page(rel, path.read_text("utf-8"))
+        except PageProblem as exc:
+            problems.append(exc)
+    raise_together(problems)
     return pages
+
+
+def raise_together(problems: Sequence[DataError]) -> None:
+    """Raise the first of `problems` with each other one on a line of its own after it (its page
+    or file first), so that one build shows a writer all there is to fix; nothing if there are none."""
+    if problems:
+        first, others = problems[0], problems[1:]
+        raise type(first)(first.source, first.path, first.problem + "".join(f"\n{other}" for other in others))
 
 
 def checked_scripts(rel: str, scan: PageScan, trusted: Callable[[str], set[str]]) -> list[str]:
@@ -171,11 +183,7 @@ def file_problem(path: Path) -> str | None:
     return None
 
 
-def check_files(site_dir: Path) -> None:
-    """Raise PageProblem for the files a browser would open as a document that runs scripts, every
-    one of them named (a line each), so that one build shows a writer all there is to fix."""
-    found = [(path.relative_to(site_dir).as_posix(), problem) for path in sorted(site_dir.rglob("*"))
-             if path.is_file() and (problem := file_problem(path))]
-    if found:
-        (rel, problem), others = found[0], found[1:]
-        raise PageProblem(rel, "", problem + "".join(f"\n{other}: {why}" for other, why in others))
+def file_problems(site_dir: Path) -> list[PageProblem]:
+    """The files a browser would open as a document that runs scripts, each with why."""
+    return [PageProblem(path.relative_to(site_dir).as_posix(), "", problem) for path in sorted(site_dir.rglob("*"))
+            if path.is_file() and (problem := file_problem(path))]

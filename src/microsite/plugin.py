@@ -36,7 +36,7 @@ from .freshness import page_review
 from .headers import trusted_for_config
 from .i18n import words
 from .languages import Language, alternates
-from .page_checks import EMBED_TEMPLATES, check_content, read_page
+from .page_checks import EMBED_TEMPLATES, check_content, raise_together, read_page
 from .postbuild import post_build
 from .scan import PageScan
 from .self_assessment.model import DEFAULT_DATA as SELF_ASSESSMENT_DATA
@@ -69,6 +69,7 @@ class Run:
     scanned: dict[str, PageScan] = field(default_factory=dict)  # every page, by its file in the site
     trusted: dict[str, Any] = field(default_factory=dict)  # each language's `trusted(rel)`, by its folder
     embed_pages: set[str] = field(default_factory=set)  # pages built from the embed's template
+    page_problems: list[DataError] = field(default_factory=list)  # the language's pages that break a rule
 
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
@@ -257,11 +258,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_post_page(self, output, page, config):
         try:
             scan = self.run.scanned[page.file.dest_uri] = read_page(page.file.src_uri, output, page.content)
-            # Now, not only after the last language: MkDocs stops a further language's build under
-            # --strict at its first warning, before the post-build steps could name the page.
             check_content(page.file.dest_uri, scan)
-        except DataError as exc:
-            raise PluginError(str(exc)) from None
+        except DataError as exc:  # named with every other once this language's pages are written
+            self.run.page_problems.append(exc)
         if page.meta.get("template") in EMBED_TEMPLATES:
             self.run.embed_pages.add(page.file.dest_uri)
         return output
@@ -278,8 +277,18 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             return ""  # MkDocs writes nothing for an empty page (sitemaps: see sitemaps.py)
         return output_content
 
+    @event_priority(-50)  # before mkdocs-static-i18n (-100) builds the next language
+    def _pages_checked(self, config):
+        # After each language's pages, not only after the last language: MkDocs stops a further
+        # language's build under --strict at its first warning, before the post-build steps.
+        problems, self.run.page_problems = self.run.page_problems, []
+        try:
+            raise_together(problems)
+        except DataError as exc:
+            raise PluginError(str(exc)) from None
+
     @event_priority(-200)  # after every other plugin, and after mkdocs-static-i18n's other languages
-    def on_post_build(self, config):
+    def _finish(self, config):
         self.run.depth -= 1
         if self.run.depth > 0:  # a further language's build: the outermost one finishes the site
             return
@@ -295,6 +304,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if self.staged:  # every page written and checked: the build is whole
             self.staged, staged = None, self.staged
             staged.publish()
+
+    on_post_build = CombinedEvent(_pages_checked, _finish)
 
     def on_build_error(self, error):
         if self.run is not None:
