@@ -92,7 +92,8 @@ def checked_scripts(rel: str, scan: PageScan, trusted: Callable[[str], set[str]]
 
 def check_content(rel: str, scan: PageScan) -> None:
     """Raise PageProblem if the page holds anything that could run code or lead elsewhere (checked
-    as each page is written, too: a build of several languages stops at the first page)."""
+    as each page is written, too: a build of several languages stops once the first language's
+    pages are written, naming each of them that does)."""
     if scan.problems:
         raise PageProblem(rel, "", f"it holds {scan.problems[0]}. Pages run only the site's own scripts, "
                           "and links and scripts point where they are written.")
