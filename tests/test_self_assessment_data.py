@@ -75,6 +75,31 @@ def test_a_file_is_checked_once_until_what_was_kept_is_forgotten(tmp_path):
     assert len(checked) == 2
 
 
+def test_the_same_text_at_another_path_is_not_checked_again_and_a_broken_copy_names_its_own_path(tmp_path):
+    # A copy of the project built in the same process (the tests' builds, a practice's check)
+    # reads the same files at other paths: the data is the same, and an error still names the copy.
+    checked = []
+
+    def check(data, source):
+        checked.append(source)
+        return data
+
+    text = DATA_FILE.read_text("utf-8")
+    first, second = tmp_path / "a" / "self-assessment.yml", tmp_path / "b" / "self-assessment.yml"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_text(text, "utf-8")
+    assert load_yaml(first, SCHEMA, check=check) == load_yaml(second, SCHEMA, check=check)
+    assert checked == [str(first)]
+    broken = text.replace("version: 1\n", "version: 1\ncolour: blue\n", 1)
+    assert broken != text
+    for path in (first, second):
+        path.write_text(broken, "utf-8")
+        with pytest.raises(DataError) as caught:
+            load_yaml(path, SCHEMA, check=check)
+        assert caught.value.source == str(path)
+
+
 def test_errors_name_the_file_they_came_from(tmp_path):
     bad = tmp_path / "broken.yml"
     bad.write_text("version: 2\n", "utf-8")

@@ -14,7 +14,7 @@ import copy
 import json
 import re
 from collections.abc import Callable, Mapping
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -258,11 +258,19 @@ def load_yaml(path: str | Path, schema_name: str, check: Callable[[Any, str], An
     meaning a schema cannot express); errors name the file.
 
     Several pages (and the plugin) load the same file in one build: the parsed, checked data is
-    kept per file text, so an edited file is read afresh, and each caller gets its own copy.
+    kept per file text, so an edited file is read afresh, and each caller gets its own copy. Only
+    an error names the file; the data never holds its path, so the same text read from another
+    path (a copy of the project built in the same process) is the same data.
     """
     path = Path(path)
     source = str(path)
-    return copy.deepcopy(_parse_and_check(read_data_file(path, source), schema_name, source, check))
+    text_ = read_data_file(path, source)
+    key = (text_, schema_name, check)
+    if key not in _CHECKED:
+        _CHECKED[key] = _parse_and_check(text_, schema_name, source, check)
+        while len(_CHECKED) > 16:  # the oldest out: a long `mkdocs serve` session edits files many times
+            del _CHECKED[next(iter(_CHECKED))]
+    return copy.deepcopy(_CHECKED[key])
 
 
 MAX_BYTES = 2_000_000  # our data files are tens of kilobytes
@@ -296,11 +304,15 @@ def project_file(root: Path, relative: str, setting: str) -> Path:
 def forget_loaded() -> None:
     """Drop the schemas, validators and checked data kept between loads: the next load reads,
     validates and checks afresh (the bench measures that cold cost, which a build pays once)."""
-    for cached in (_parse_and_check, _validator, load_schema):
+    _CHECKED.clear()
+    for cached in (_validator, load_schema):
         cached.cache_clear()
 
 
-@lru_cache(maxsize=16)
+# Checked data by (file text, schema, check), oldest first (see `load_yaml`).
+_CHECKED: dict[tuple[str, str, Callable[[Any, str], Any] | None], Any] = {}
+
+
 def _parse_and_check(text_: str, schema_name: str, source: str, check: Callable[[Any, str], Any] | None) -> Any:
     data = validate(parse_yaml(text_, source), schema_name, source)
     return check(data, source) if check else data
