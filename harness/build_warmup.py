@@ -4,11 +4,11 @@ site loads the same way, whatever the copy, loaded here once, before the server 
 - Material's icon and emoji index (about a tenth of a second: it lists every icon file) is kept by
   Material for the life of the process, keyed by the custom icon folders, of which our config has none.
 - One build of our own site, thrown away: what a build keeps for the next one in its process, as
-  `mkdocs serve` and a second language's build do (Material's templates compiled, the schemas and
-  their validators, the Markdown extensions and the languages' words loaded), is then there for
-  every forked build. Each is kept by what it was made from (a template's text, a data file's text
-  and path), so a build of any copy gets what it would have made itself. Should this build fail,
-  the forked builds make it all themselves, and say why they fail.
+  `mkdocs serve` and a second language's build do (Material's templates compiled, the data files
+  checked, the schemas' validators, the Markdown extensions and the languages' words loaded), is
+  then there for every forked build. Each is kept by what it was made from (a template's text and
+  file, a data file's text), so a build of any copy gets what it would have made itself. Should
+  this build fail, the forked builds make it all themselves, and say why they fail.
 """
 
 from __future__ import annotations

@@ -65,3 +65,17 @@ def test_environments_with_other_syntax_settings_keep_their_own(tmp_path):
     assert environment(tmp_path).get_template("page.html").render(x=1) == "\nyes"
     assert environment(tmp_path, trim_blocks=True).get_template("page.html").render(x=1) == "yes"
     assert environment(tmp_path, trim_blocks=True).bytecode_cache is not environment(tmp_path).bytecode_cache
+
+
+def test_a_template_made_from_a_string_is_compiled_once_and_renders_in_each_environment(tmp_path):
+    source = "{{ _('Get help now') }} {{ x }}"
+    first, second = [], []
+    english = template_env.from_string(environment(tmp_path, "en", first), source)
+    spanish = template_env.from_string(environment(tmp_path, "es", second), source)
+    assert english.render(x="<b>") == "Get help now &lt;b&gt;"
+    assert spanish.render(x="<b>") == f"{words('es').gettext('Get help now')} &lt;b&gt;"
+    assert first == ["<template>"] and second == []
+    plain = []
+    assert template_env.from_string(environment(tmp_path, compiles=plain, escapes=False), source).render(x="<b>") \
+        == "Get help now <b>"
+    assert plain == ["<template>"]

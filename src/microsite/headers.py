@@ -38,12 +38,14 @@ import posixpath
 import re
 import sys
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from . import template_env
 from .data import DataError
 from .page_checks import (
     PageProblem,
@@ -96,6 +98,13 @@ def inline_scripts(page_html: str) -> list[str]:
     return scan_page(page_html).scripts
 
 
+@lru_cache(maxsize=512)
+def template_inline_scripts(source: str) -> tuple[str, ...]:
+    """`inline_scripts` of a template's source, kept per text: each language's build (and each
+    rebuild of `mkdocs serve`) reads the same theme."""
+    return tuple(inline_scripts(source))
+
+
 def csp_hash(script: str) -> str:
     """The CSP source expression for one inline script: 'sha256-<base64>'."""
     digest = hashlib.sha256(script.encode("utf-8")).digest()
@@ -119,7 +128,8 @@ class TemplateScripts:
                     if file.endswith(".html") and name not in names:
                         names.add(name)
                         source = Path(top, file).read_text("utf-8")
-                        self.templates += [(name, env.from_string(body)) for body in inline_scripts(source)]
+                        self.templates += [(name, template_env.from_string(env, body))
+                                           for body in template_inline_scripts(source)]
 
     def for_page(self, config: Any, base_url: str) -> set[str]:
         """Each template script as it reads on a page whose root is `base_url` away."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date
+from types import CodeType
 from typing import Any
 
 from jinja2 import BytecodeCache
@@ -47,6 +48,7 @@ class CompiledTemplates(BytecodeCache):
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
+        self.strings: dict[tuple[str, bool], CodeType] = {}  # templates made from a string, by text and escaping
 
     def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Bucket:
         escapes = environment.autoescape(name) if callable(environment.autoescape) else environment.autoescape
@@ -75,6 +77,19 @@ def compiled_templates(env: Any) -> CompiledTemplates:
               env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline)
     way = (tuple(sorted(env.extensions)), *syntax, env.optimized, env.is_async, env.finalize)
     return _COMPILED.setdefault(way, CompiledTemplates())
+
+
+def from_string(env: Any, source: str) -> Any:
+    """`env.from_string(source)`, compiled once per process for environments set up alike (Jinja
+    keeps no compiled string templates)."""
+    store = env.bytecode_cache
+    if not isinstance(store, CompiledTemplates):
+        return env.from_string(source)
+    escapes = env.autoescape(None) if callable(env.autoescape) else env.autoescape
+    key = (source, bool(escapes))
+    if key not in store.strings:
+        store.strings[key] = env.compile(source)
+    return env.template_class.from_code(env, store.strings[key], env.make_globals(None), None)
 
 
 def install(env: Any, lang: str, page_address: Callable[[str], str], has_page: Callable[[str], bool]) -> Any:
