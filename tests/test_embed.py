@@ -17,7 +17,7 @@ from fixture_site import PRACTICE
 from harness.browser import open_settled
 from harness.server import serve_site
 from harness.sitebuild import ROOT
-from sa_content import DATA, VECTORS
+from sa_content import DATA, answers_by_result
 
 ALLOWED = PRACTICE["embed_origins"][0]
 OTHER = "https://elsewhere.example"
@@ -129,17 +129,17 @@ def go_through(frame, answers):
     return states
 
 
-READERS = {  # a crisis answer, and two readers who say no to it and get other results
-    result: next(v["answers"] for v in VECTORS if v["result"] == result)
-    for result in ("support-now", "coaching", "therapy")
-}
+def readers() -> dict[str, list[int]]:
+    """A crisis answer, and two readers who say no to it and get other results."""
+    return {result: answers_by_result()[result] for result in ("support-now", "coaching", "therapy")}
 
 
 @pytest.mark.browser
 def test_the_host_hears_the_same_heights_whatever_the_reader_answers(new_page, site_url):
-    assert READERS["support-now"][0] == 1 and READERS["coaching"][0] == READERS["therapy"][0] == 0  # "Yes" / "No"
+    readers_ = readers()
+    assert readers_["support-now"][0] == 1 and readers_["coaching"][0] == readers_["therapy"][0] == 0  # "Yes" / "No"
     heard, fits = {}, {}
-    for result, answers in READERS.items():
+    for result, answers in readers_.items():
         page, watch, _ = host_page(new_page, site_url, ALLOWED)
         frame = embed_frame(page)
         page.wait_for_function("() => heights.length > 0")
@@ -164,7 +164,7 @@ def test_the_height_is_sent_again_only_for_a_new_width_and_fits_a_phone(new_page
         page, _, _ = host_page(new_page, site_url, ALLOWED)
         frame = embed_frame(page)
         page.wait_for_function("() => heights.length > 0")
-        go_through(frame, READERS[result])
+        go_through(frame, readers()[result])
         page.set_viewport_size({"width": 375, "height": 740})  # the host page on a phone: a narrower frame
         page.wait_for_function("() => heights.length > 1")
         frame.wait_for_timeout(300)
@@ -180,7 +180,7 @@ def test_the_height_is_sent_again_only_for_a_new_width_and_fits_a_phone(new_page
 
 @pytest.mark.browser
 def test_share_link_from_the_embed_opens_the_main_self_assessment_page(new_page, site_url):
-    result, answers = next((v["result"], v["answers"]) for v in VECTORS if v["result"] == "therapy")
+    result, answers = "therapy", answers_by_result()["therapy"]
     page, watch, _ = host_page(new_page, site_url, ALLOWED)
     frame = embed_frame(page)
     for step, qids in enumerate(STEPS):

@@ -12,15 +12,11 @@ import re
 import pytest
 
 from harness.browser import SCHEMES, VIEWPORTS, format_violations, open_settled, run_axe
-from sa_content import DATA, VECTORS
+from sa_content import DATA, answers_by_result
 
 URL = "self-assessment/"
 STEPS = [[q["id"] for q in section["questions"]] for section in DATA["sections"]]
 QUESTIONS = [qid for step in STEPS for qid in step]
-# One set of answers per result, taken from the shared test vectors (the data decides, not this file).
-ANSWERS = {}
-for vector in VECTORS:
-    ANSWERS.setdefault(vector["result"], vector["answers"])
 RESULTS = {result["id"]: result for result in DATA["results"]}
 MAX_TABS = 80
 
@@ -86,7 +82,7 @@ def test_every_result_by_keyboard_alone_with_no_requests_and_no_axe_violations(n
     page.keyboard.press("Enter")
     assert page.is_visible(".sa-errors")
     axe_clean(page, f"error ({scheme})")
-    for result, answers in ANSWERS.items():
+    for result, answers in answers_by_result().items():
         answer_by_keyboard(page, answers)
         assert shown_result(page) == [result]
         assert page.evaluate("() => document.activeElement.id") == f"sa-result-{result}-title"
@@ -214,7 +210,7 @@ def share_link(answers):
 
 @pytest.mark.browser
 def test_clearing_a_share_link_says_the_browser_history_may_still_hold_it(new_page, base_url):
-    page, watch = open_page(new_page, base_url, share_link(ANSWERS["therapy"]))
+    page, watch = open_page(new_page, base_url, share_link(answers_by_result()["therapy"]))
     assert shown_result(page) == ["therapy"]
     entries = page.evaluate("() => history.length")
     page.click('[data-action="clear"]')
@@ -235,7 +231,7 @@ def test_clearing_a_share_link_says_the_browser_history_may_still_hold_it(new_pa
     assert page.is_visible("#sa-step-safety") and shown_result(page) == []
     axe_clean(page, "cleared after a share link")
     # Answering again and clearing again: the history may still hold that first link.
-    answer_all(page, ANSWERS["coaching"])
+    answer_all(page, answers_by_result()["coaching"])
     assert not page.is_visible("#sa-notice")
     page.click('[data-action="clear"]')
     assert notice.is_visible() and "history" in notice.inner_text()
@@ -245,7 +241,7 @@ def test_clearing_a_share_link_says_the_browser_history_may_still_hold_it(new_pa
 @pytest.mark.browser
 def test_clearing_without_a_share_link_says_nothing_about_history(new_page, base_url):
     page, watch = open_page(new_page, base_url)
-    answer_all(page, ANSWERS["coaching"])
+    answer_all(page, answers_by_result()["coaching"])
     assert shown_result(page) == ["coaching"]
     page.click('[data-action="share"]')  # making a link does not put it in the address
     page.click('[data-action="clear"]')
@@ -259,7 +255,7 @@ def test_clearing_without_a_share_link_says_nothing_about_history(new_page, base
 @pytest.mark.browser
 def test_share_link_restores_the_answers_and_clear_empties_the_fragment(new_page, base_url):
     page, _ = open_page(new_page, base_url)
-    answers = ANSWERS["therapy"]
+    answers = answers_by_result()["therapy"]
     for step, qids in enumerate(STEPS):
         for qid in qids:
             page.check(option(qid, answers[QUESTIONS.index(qid)]))
@@ -279,7 +275,7 @@ def test_share_link_restores_the_answers_and_clear_empties_the_fragment(new_page
     axe_clean(page, "a result opened from a link")
     # Answers of the reader's own are theirs: the notice goes with a new result.
     page.click('[data-action="change"]')
-    answer_all(page, ANSWERS["coaching"])
+    answer_all(page, answers_by_result()["coaching"])
     assert shown_result(page) == ["coaching"] and not page.is_visible("#sa-notice")
     page.click('[data-action="clear"]')
     assert "#" not in page.url
@@ -288,7 +284,7 @@ def test_share_link_restores_the_answers_and_clear_empties_the_fragment(new_page
 
 @pytest.mark.browser
 def test_print_shows_the_result_and_the_answers_not_the_form(new_page, base_url):
-    page, _ = open_page(new_page, base_url, "#answers=1." + "".join(map(str, ANSWERS["coaching"])))
+    page, _ = open_page(new_page, base_url, "#answers=1." + "".join(map(str, answers_by_result()["coaching"])))
     page.emulate_media(media="print")
     assert shown_result(page) == ["coaching"]
     assert page.is_visible(".sa-mine") and not page.is_visible(".sa-tools")

@@ -12,16 +12,21 @@ import pytest
 from harness.browser import VIEWPORTS, open_settled
 from harness.sitebuild import ROOT, our_site_values
 from microsite.crisis import load_crisis_lines
-from sa_content import DATA, VECTORS
+from sa_content import DATA, vectors
 from test_self_assessment_browser import axe_clean
 
 URL = "self-assessment/"
 PHONE = VIEWPORTS["phone"]
-CRISIS_ANSWERS = next(v["answers"] for v in VECTORS
-                      if any(r["id"] == v["result"] and r.get("show_crisis") for r in DATA["results"]))
 
 
 REGION = our_site_values()["region"]
+
+
+def crisis_answers() -> list[int]:
+    """Answers whose result shows the crisis lines."""
+    return next(v["answers"] for v in vectors()
+                if any(r["id"] == v["result"] and r.get("show_crisis") for r in DATA["results"]))
+
 LINES = load_crisis_lines(ROOT / "data" / "crisis-lines.yml")["regions"][REGION]
 
 
@@ -116,7 +121,7 @@ def test_yes_opens_the_full_lines_at_once_and_they_lead_the_result(page, base_ur
     for line in LINES["lines"]:
         assert alert.locator(".crisis-line", has_text=line["name"]).first.is_visible(), line["name"]
     # "Talk soon" (low mood every day) opens with its title and summary, then the short help.
-    open_enhanced(page, base_url, f"#answers={DATA['version']}." + "".join(map(str, CRISIS_ANSWERS)))
+    open_enhanced(page, base_url, f"#answers={DATA['version']}." + "".join(map(str, crisis_answers())))
     result = page.locator(".sa-result:visible")
     # Only the fragment changes, so `goto` may return before the script has restored the answers.
     result.first.wait_for(state="visible", timeout=5000)
@@ -162,14 +167,14 @@ def test_a_questionnaire_without_a_crisis_answer_still_works(page, base_url):
         const m = await import(new URL('../assets/javascripts/self-assessment.js', location.href).href)
         await m.init(root)
     }""")
-    answers = VECTORS[0]["answers"]
+    answers = vectors()[0]["answers"]
     steps = [[q["id"] for q in s["questions"]] for s in DATA["sections"]]
     given = iter(answers)
     for s, step in enumerate(steps):
         for qid in step:
             page.check(f'[data-sa-question="{qid}"] input[value="{next(given)}"]')
         page.click('[data-action="result"]' if s == len(steps) - 1 else '[data-action="next"]')
-    assert page.locator(".sa-result:visible").evaluate_all("(r) => r.map((x) => x.dataset.result)") == [VECTORS[0]["result"]]
+    assert page.locator(".sa-result:visible").evaluate_all("(r) => r.map((x) => x.dataset.result)") == [vectors()[0]["result"]]
     page.click('[data-action="clear"]')
     assert page.locator(".sa-result:visible").count() == 0
     assert not page.errors

@@ -12,7 +12,7 @@ import pytest
 from harness.sitebuild import ROOT
 from microsite.self_assessment.model import browser_model, leaves
 from microsite.self_assessment.scoring import first_rule, reasons, result_for, score
-from sa_content import DATA, VECTORS
+from sa_content import DATA, vectors
 
 QUESTIONS = [q["id"] for s in DATA["sections"] for q in s["questions"]]
 
@@ -60,7 +60,7 @@ def test_the_difference_rule_boundary():
 
 
 def test_every_rule_is_the_first_match_for_some_vector():
-    hit = {first_rule(DATA, score(DATA, v["answers"])) for v in VECTORS}
+    hit = {first_rule(DATA, score(DATA, v["answers"])) for v in vectors()}
     assert hit == set(range(len(DATA["rules"])))
 
 
@@ -72,7 +72,7 @@ def left(leaf, scores) -> int:
 def test_vectors_sit_on_both_sides_of_every_comparison():
     for r, rule in enumerate(DATA["rules"]):
         for leaf, path in leaves(rule.get("when"), f"rules[{r}].when"):
-            lefts = {left(leaf, score(DATA, v["answers"])) for v in VECTORS}
+            lefts = {left(leaf, score(DATA, v["answers"])) for v in vectors()}
             below = [x for x in lefts if x < leaf["value"]]
             above = [x for x in lefts if x >= leaf["value"]]
             assert below and above, path
@@ -100,8 +100,8 @@ BY_HAND = [
 
 def test_the_vectors_hold_the_results_worked_out_by_hand():
     # The JS test takes each vector's result as the truth: for these totals, it is the right one.
-    by_totals = {tuple(score(DATA, v["answers"]).values()): v["result"] for v in VECTORS}
-    assert len(by_totals) == len(VECTORS)  # one vector per reachable set of totals
+    by_totals = {tuple(score(DATA, v["answers"]).values()): v["result"] for v in vectors()}
+    assert len(by_totals) == len(vectors())  # one vector per reachable set of totals
     for given, expected in BY_HAND:
         assert by_totals[tuple(score(DATA, given).values())] == expected, (given, expected)
 
@@ -111,7 +111,7 @@ def test_command_writes_the_model_and_the_vectors(tmp_path):
     subprocess.run([sys.executable, "-m", "microsite.self_assessment.vectors", str(out)], cwd=ROOT, check=True)
     written = json.loads(out.read_text("utf-8"))
     assert written["model"] == browser_model(DATA)
-    assert written["vectors"] == VECTORS
+    assert written["vectors"] == vectors()
 
 
 def test_command_without_arguments_prints_usage():
@@ -143,7 +143,7 @@ def struggling(v) -> bool:
 def test_no_struggling_reader_gets_a_booking_link_as_the_first_or_primary_action():
     # The block puts a booking link after the therapist finders, and makes it primary only where
     # the result has none; so a struggling reader's result has no booking link, or finders first.
-    hits = [v for v in VECTORS if struggling(v)]
+    hits = [v for v in vectors() if struggling(v)]
     assert len(hits) > 100
     for v in hits:
         result = RESULTS[v["result"]]
@@ -154,7 +154,7 @@ def test_no_struggling_reader_gets_a_booking_link_as_the_first_or_primary_action
 
 def test_no_result_shows_two_reasons_that_contradict():
     fallback = next(i for i, rule in enumerate(DATA["rules"]) if "when" not in rule)
-    for v in VECTORS:
+    for v in vectors():
         shown = v["reasons"]
         assert shown and all(DATA["rules"][i]["result"] == v["result"] for i in shown)
         assert fallback not in shown or shown == [fallback], v  # "a mix, without a clear lean" stands alone
@@ -166,7 +166,7 @@ def test_no_result_shows_two_reasons_that_contradict():
 def test_the_shown_band_matches_the_total():
     bands = DATA["total"]["bands"]
     seen = set()
-    for v in VECTORS:
+    for v in vectors():
         s = score(DATA, v["answers"])
         assert v["total"] == s["phq2"] + s["gad2"]
         band = bands[v["band"]]
@@ -184,7 +184,7 @@ def test_any_sign_of_struggle_rules_out_coaching_alone(hard):
 
 def test_no_reachable_answers_with_a_sign_of_struggle_end_in_coaching_alone():
     # Every reachable set of totals (so every combination the rules can tell apart).
-    struggling = [v for v in VECTORS if (lambda s: s["hard-time"] or s["phq2"] + s["gad2"] >= 3)(score(DATA, v["answers"]))]
+    struggling = [v for v in vectors() if (lambda s: s["hard-time"] or s["phq2"] + s["gad2"] >= 3)(score(DATA, v["answers"]))]
     assert len(struggling) > 100
     assert not [v for v in struggling if v["result"] == "coaching"]
 
