@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from harness.browser import open_settled, search
-from test_self_assessment_browser import ANSWERS, answer_all, option, ready, shown_result
+from sa_content import answers_by_result
+from test_self_assessment_browser import answer_all, option, ready, shown_result
 
 SPANISH = {"locale": "es-US", "timezone": "America/Los_Angeles"}  # a Spanish speaker in the US
 
@@ -54,7 +55,7 @@ def test_the_spanish_self_assessment_from_start_to_result_and_back_from_a_link(n
     # A whole questionnaire to its result, in Spanish.
     page.reload()
     ready(page)
-    answer_all(page, ANSWERS["therapy"])
+    answer_all(page, answers_by_result()["therapy"])
     assert shown_result(page) == ["therapy"]
     page.click('[data-action="share"]')
     link = page.input_value("#sa-share-url")
