@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from functools import cache
+from functools import cache, lru_cache
 
 import markdown
 from markdown import Markdown
@@ -92,8 +92,10 @@ def _render(text: str) -> etree.Element:
     return span
 
 
+@lru_cache(maxsize=4096)
 def markdown_problem(text: str) -> str | None:
-    """Why `text` is not valid in the Markdown subset, or None."""
+    """Why `text` is not valid in the Markdown subset, or None (kept per text: a data file's
+    fields are checked on every validation of it)."""
     try:
         _render(text)
     except MarkupError as exc:
