@@ -198,7 +198,7 @@ def reachable_scores(data: dict[str, Any]) -> dict[tuple[int, ...], tuple[int, .
     scales = list(data["scales"])
     reach: dict[tuple[int, ...], tuple[int, ...]] = {tuple(0 for _ in scales): ()}
     for question in questions(data):
-        steps = [tuple(option["points"].get(s, 0) for s in scales) for option in question["options"]]
+        steps = _steps(question, scales)
         nxt: dict[tuple[int, ...], tuple[int, ...]] = {}
         for totals, answers in reach.items():
             for choice, step in enumerate(steps):
@@ -207,10 +207,26 @@ def reachable_scores(data: dict[str, Any]) -> dict[tuple[int, ...], tuple[int, .
     return reach
 
 
+def _steps(question: dict[str, Any], scales: list[str]) -> list[tuple[int, ...]]:
+    """Each option's points, one number per scale."""
+    return [tuple(option["points"].get(s, 0) for s in scales) for option in question["options"]]
+
+
+def reachable_totals(data: dict[str, Any]) -> set[tuple[int, ...]]:
+    """The totals of `reachable_scores` alone: the check every build runs needs no answers, and
+    makes the set in half the time without them."""
+    scales = list(data["scales"])
+    reach = {tuple(0 for _ in scales)}
+    for question in questions(data):
+        steps = set(_steps(question, scales))
+        reach = {tuple(map(add, totals, step)) for totals in reach for step in steps}  # one step per scale
+    return reach
+
+
 def _check_reachable(data: dict[str, Any], source: str) -> None:
     scales, rule_for, rules = list(data["scales"]), rule_finder(data), len(data["rules"])
     hit: set[int] = set()
-    for totals in reachable_scores(data):
+    for totals in reachable_totals(data):
         hit.add(rule_for(dict(zip(scales, totals, strict=True))))
         if len(hit) == rules:  # every rule reached: the rest cannot change the answer
             return
