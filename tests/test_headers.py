@@ -37,6 +37,7 @@ from microsite.headers import (
     parse_rules,
     policy_first,
     repeated_header,
+    template_inline_scripts,
     with_meta_policy,
     write_headers,
 )
@@ -90,6 +91,12 @@ def meta_policy(page_html: str) -> str:
 def test_inline_scripts_finds_only_javascript_without_src_read_as_a_browser_does():
     # Not the "scripts" inside <title> or an attribute: a browser reads those as text.
     assert inline_scripts(PAGE) == ["var a = 1;", 'import "./x.js";', "b()"]
+
+
+def test_a_template_is_read_for_scripts_as_a_page_is_and_one_without_is_not_parsed():
+    assert list(template_inline_scripts(PAGE)) == inline_scripts(PAGE)
+    assert template_inline_scripts("<p>{{ x }}</p><Script>c()</Script>") == ("c()",)
+    assert template_inline_scripts("<p title='<scrip'>{{ x }}</p>") == ()
 
 
 def test_csp_hash_is_base64_sha256_of_the_exact_text():

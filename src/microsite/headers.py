@@ -101,7 +101,10 @@ def inline_scripts(page_html: str) -> list[str]:
 @lru_cache(maxsize=512)
 def template_inline_scripts(source: str) -> tuple[str, ...]:
     """`inline_scripts` of a template's source, kept per text: each language's build (and each
-    rebuild of `mkdocs serve`) reads the same theme."""
+    rebuild of `mkdocs serve`) reads the same theme. A script element is written `<script` (in any
+    case) or not at all, and most templates hold none: those are not parsed."""
+    if "<script" not in source.lower():
+        return ()
     return tuple(inline_scripts(source))
 
 
