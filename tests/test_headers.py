@@ -93,7 +93,7 @@ def test_inline_scripts_finds_only_javascript_without_src_read_as_a_browser_does
     assert inline_scripts(PAGE) == ["var a = 1;", 'import "./x.js";', "b()"]
 
 
-def test_a_template_is_read_for_scripts_as_a_page_is_and_one_without_is_not_parsed():
+def test_a_template_is_read_for_scripts_as_a_page_is_whatever_the_case():
     assert list(template_inline_scripts(PAGE)) == inline_scripts(PAGE)
     assert template_inline_scripts("<p>{{ x }}</p><Script>c()</Script>") == ("c()",)
     assert template_inline_scripts("<p title='<scrip'>{{ x }}</p>") == ()
