@@ -51,8 +51,7 @@ class CompiledTemplates(BytecodeCache):
         self.strings: dict[tuple[str, bool], CodeType] = {}  # templates made from a string, by text and escaping
 
     def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Bucket:
-        escapes = environment.autoescape(name) if callable(environment.autoescape) else environment.autoescape
-        bucket = Bucket(environment, f"{self.get_cache_key(name, filename)}:{bool(escapes)}",
+        bucket = Bucket(environment, f"{self.get_cache_key(name, filename)}:{escapes(environment, name)}",
                         self.get_source_checksum(source))
         self.load_bytecode(bucket)
         return bucket
@@ -63,6 +62,11 @@ class CompiledTemplates(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def escapes(env: Any, name: str | None) -> bool:
+    """Whether `env` compiles the template called `name` (None: one made from a string) to escape."""
+    return bool(env.autoescape(name) if callable(env.autoescape) else env.autoescape)
 
 
 # One store per way of compiling that is not the template's own: the extensions and the settings
@@ -85,8 +89,7 @@ def from_string(env: Any, source: str) -> Any:
     store = env.bytecode_cache
     if not isinstance(store, CompiledTemplates):
         return env.from_string(source)
-    escapes = env.autoescape(None) if callable(env.autoescape) else env.autoescape
-    key = (source, bool(escapes))
+    key = (source, escapes(env, None))
     if key not in store.strings:
         store.strings[key] = env.compile(source)
     return env.template_class.from_code(env, store.strings[key], env.make_globals(None), None)
